@@ -1,0 +1,37 @@
+# Which ISA tables to build for the target, their compile flags, and a helper that compiles one
+# ISA's translation unit with exactly those flags.
+find_package(xsimd 8.1 REQUIRED)
+# xsimd's headers only: its CMake target may also pull in xtl, which the kernels do not use.
+add_library(simdact_xsimd INTERFACE)
+get_target_property(xsimd_include_dirs xsimd INTERFACE_INCLUDE_DIRECTORIES)
+target_include_directories(simdact_xsimd SYSTEM INTERFACE ${xsimd_include_dirs})
+
+set(SIMDACT_ISAS scalar)
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(x86_64|AMD64|amd64)$")
+  list(APPEND SIMDACT_ISAS avx2 avx512)
+elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64|ARM64)$")
+  list(APPEND SIMDACT_ISAS neon)
+endif()
+
+# Every flag an ISA's code may use; dispatch requires exactly the matching CPU bits
+# (src/isa/<isa>.cpp). GCC's -mavx512f implies neither FMA nor AVX2, hence all three.
+set(SIMDACT_FLAGS_scalar "")
+set(SIMDACT_FLAGS_avx2 -mavx2 -mfma)
+set(SIMDACT_FLAGS_avx512 -mavx512f -mavx2 -mfma)
+set(SIMDACT_FLAGS_neon "")
+
+# simdact_add_isa(<isa>): object library simdact_isa_<isa> from src/isa/<isa>.cpp. Kernels are
+# compiled with -ffp-contract=off: every FMA is written explicitly, so results do not depend on
+# the compiler's contraction choices.
+function(simdact_add_isa isa)
+  set(target simdact_isa_${isa})
+  add_library(${target} OBJECT ${PROJECT_SOURCE_DIR}/src/isa/${isa}.cpp)
+  target_compile_options(${target} PRIVATE ${SIMDACT_FLAGS_${isa}} -ffp-contract=off)
+  target_compile_features(${target} PRIVATE cxx_std_20)
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/include
+                                               ${PROJECT_BINARY_DIR}/include)
+  target_link_libraries(${target} PRIVATE simdact_xsimd simdact_warnings)
+  set_target_properties(${target} PROPERTIES POSITION_INDEPENDENT_CODE ON
+                                             CXX_VISIBILITY_PRESET hidden
+                                             VISIBILITY_INLINES_HIDDEN ON)
+endfunction()

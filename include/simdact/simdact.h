@@ -1,0 +1,137 @@
+/* simdact — SIMD-vectorized activation functions, C API (C99).
+ *
+ * Every function is thread-safe and never prints, aborts or allocates. The kernel set (scalar,
+ * AVX2, AVX-512, NEON) is chosen once, on first use, from the CPU's features; see
+ * simdact_set_isa() and the SIMDACT_MAX_ISA environment variable.
+ *
+ * Contract of every elementwise function simdact_<name>_f32(x, y, n, ...):
+ *   - y[i] = f(x[i]) for i in [0, n). Nothing outside [x, x + n) is read, nothing outside
+ *     [y, y + n) is written.
+ *   - Any alignment is accepted. n == 0 succeeds and touches nothing (x and y may then be NULL).
+ *   - In place (y == x) is allowed; any other overlap of the two ranges is an error.
+ *   - NaN in gives NaN out; the infinities map to the function's limits; denormal inputs and
+ *     outputs are computed, not flushed. The floating-point environment is left untouched.
+ *   - Accuracy: each result is within the activation's documented ULP bound (README) of the
+ *     correctly rounded value.
+ *   - Errors (SIMDACT_ERROR_INVALID_ARGUMENT, and nothing is written to y): x or y NULL with
+ *     n > 0, partially overlapping x and y, a non-finite alpha or beta.
+ *
+ * Softmax (rows x cols, each row normalised on its own):
+ *   y[r*ys + j] = exp(x[r*xs + j] - max_r) / sum_k exp(x[r*xs + k] - max_r)
+ *   log_softmax: y = x - max_r - log(sum_k exp(x_k - max_r)).
+ *   Row strides are in elements and must be >= cols. In place (y == x, equal strides) is
+ *   allowed, any other overlap is an error. rows == 0 or cols == 0 succeeds and touches nothing.
+ *   A row of all -inf gives zeros (log_softmax: -inf); +inf entries share the mass equally and
+ *   the others get 0 (log_softmax: -log(count) and -inf); a NaN anywhere makes the row NaN.
+ *   Errors: NULL pointers with rows*cols > 0, a stride < cols, sizes whose extent overflows.
+ */
+#ifndef SIMDACT_SIMDACT_H
+#define SIMDACT_SIMDACT_H
+
+#include <stddef.h>
+
+#include "simdact/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Result of every call that can fail. */
+typedef enum simdact_status {
+  SIMDACT_OK = 0,
+  SIMDACT_ERROR_INVALID_ARGUMENT = 1, /**< a NULL pointer, overlap, bad parameter or size */
+  SIMDACT_ERROR_UNSUPPORTED_ISA = 2   /**< the ISA is not compiled in or the CPU lacks it */
+} simdact_status;
+
+/** The elementwise activations, one constant per row of simdact/activations.def. The values
+ * are ABI and never change. */
+typedef enum simdact_activation {
+#define SIMDACT_ACTIVATION(id, name, NAME, param, def) SIMDACT_##NAME = id,
+#include "simdact/activations.def"
+  SIMDACT_ACTIVATION_COUNT
+} simdact_activation;
+
+/** Instruction sets a kernel table is built for. SIMDACT_ISA_AUTO means "the best the CPU
+ * supports" (capped by SIMDACT_MAX_ISA). */
+typedef enum simdact_isa {
+  SIMDACT_ISA_AUTO = 0,
+  SIMDACT_ISA_SCALAR = 1, /**< portable C++: the reference formulas, evaluated in double */
+  SIMDACT_ISA_AVX2 = 2,   /**< x86-64 AVX2 + FMA */
+  SIMDACT_ISA_AVX512 = 3, /**< x86-64 AVX-512F (+ AVX2, FMA) */
+  SIMDACT_ISA_NEON = 4    /**< AArch64 Advanced SIMD */
+} simdact_isa;
+
+/** Parameters of the parameterised activations; a NULL simdact_params* means the defaults. */
+typedef struct simdact_params {
+  float alpha; /**< leaky_relu (default 0.01) and elu (default 1): must be finite */
+  float beta;  /**< swish (default 1): must be finite */
+} simdact_params;
+
+/* Elementwise activations: simdact_<name>_f32(x, y, n) and, for the parameterised ones,
+ * simdact_leaky_relu_f32(x, y, n, alpha), simdact_elu_f32(x, y, n, alpha) and
+ * simdact_swish_f32(x, y, n, beta). The formulas are in the README's activation table. */
+#define SIMDACT_PARAM_none
+#define SIMDACT_PARAM_alpha , float alpha
+#define SIMDACT_PARAM_beta , float beta
+#define SIMDACT_ACTIVATION(id, name, NAME, param, def)                         \
+  SIMDACT_EXPORT simdact_status simdact_##name##_f32(const float* x, float* y, \
+                                                     size_t n SIMDACT_PARAM_##param);
+#include "simdact/activations.def"
+#undef SIMDACT_PARAM_none
+#undef SIMDACT_PARAM_alpha
+#undef SIMDACT_PARAM_beta
+
+/** Applies `activation` with `params` (NULL: defaults). An unknown activation is
+ * SIMDACT_ERROR_INVALID_ARGUMENT. */
+SIMDACT_EXPORT simdact_status simdact_apply_f32(simdact_activation activation,
+                                                const simdact_params* params, const float* x,
+                                                float* y, size_t n);
+
+/** Default parameters of an activation (alpha and beta both filled; the unused one is 0). */
+SIMDACT_EXPORT simdact_params simdact_default_params(simdact_activation activation);
+
+/** Lower-case name of an activation ("sigmoid", ...), or NULL for an unknown one. */
+SIMDACT_EXPORT const char* simdact_activation_name(simdact_activation activation);
+
+/** Row-wise softmax of a rows x cols matrix; strides in elements (see the contract above). */
+SIMDACT_EXPORT simdact_status simdact_softmax_f32(const float* x, float* y, size_t rows,
+                                                  size_t cols, size_t x_row_stride,
+                                                  size_t y_row_stride);
+
+/** Row-wise log-softmax; same arguments and rules as simdact_softmax_f32. */
+SIMDACT_EXPORT simdact_status simdact_log_softmax_f32(const float* x, float* y, size_t rows,
+                                                      size_t cols, size_t x_row_stride,
+                                                      size_t y_row_stride);
+
+/** A static English description of a status ("ok", "invalid argument", ...). */
+SIMDACT_EXPORT const char* simdact_status_string(simdact_status status);
+
+/** Forces the kernel set used by every later call in the process (SIMDACT_ISA_AUTO restores
+ * automatic selection). Returns SIMDACT_ERROR_UNSUPPORTED_ISA, and changes nothing, when the
+ * ISA is not compiled into the library or the CPU (and OS) lack it; an explicit choice is not
+ * capped by SIMDACT_MAX_ISA. */
+SIMDACT_EXPORT simdact_status simdact_set_isa(simdact_isa isa);
+
+/** The ISA whose kernels the next call will use (never SIMDACT_ISA_AUTO). */
+SIMDACT_EXPORT simdact_isa simdact_active_isa(void);
+
+/** Bit mask of the ISAs this library has kernels for and this CPU can run: bit (1u << isa). */
+SIMDACT_EXPORT unsigned simdact_supported_isas(void);
+
+/** Bit mask of the ISAs compiled into this library, whatever the CPU: bit (1u << isa). */
+SIMDACT_EXPORT unsigned simdact_compiled_isas(void);
+
+/** "auto", "scalar", "avx2", "avx512" or "neon"; NULL for a value outside the enum. */
+SIMDACT_EXPORT const char* simdact_isa_name(simdact_isa isa);
+
+/** The CPU features detection found, as words ("avx2 fma os-ymm ..."); "" when none. */
+SIMDACT_EXPORT const char* simdact_cpu_features(void);
+
+/** The library version, "MAJOR.MINOR.PATCH". */
+SIMDACT_EXPORT const char* simdact_version(void);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* SIMDACT_SIMDACT_H */

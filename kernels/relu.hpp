@@ -1,0 +1,28 @@
+// relu(x) = max(0, x). Output range [+0, inf].
+//
+// Vector kernel: x <= 0 ? +0 : x, one compare and one blend: exact (0 ULP). The comparison is
+// false for NaN, so NaN passes through, and true for -0, which gives +0. Memory-bound on every
+// ISA.
+// Special values: NaN -> NaN (same payload); +inf -> +inf; -inf -> +0; ±0 -> +0; positive
+// denormals pass through unchanged.
+#pragma once
+
+#include <cmath>
+
+#include "simd.hpp"
+
+namespace simdact::kernels {
+
+struct relu {
+  static constexpr int max_ulp = 0;
+
+  static double reference(double x, double /*unused*/) { return x <= 0 ? 0.0 : x; }
+
+  template <class B>
+  static B eval(B x, B /*unused*/) {
+    const B zero = simd::broadcast<B>(0.0f);
+    return simd::select(x <= zero, zero, x);
+  }
+};
+
+}  // namespace simdact::kernels

@@ -1,0 +1,79 @@
+// The C++ API (simdact.hpp): the checks of checked.cpp, failures thrown as
+// std::invalid_argument.
+#include <stdexcept>
+
+#include "checked.hpp"
+#include "simdact/simdact.hpp"
+
+namespace simdact {
+namespace {
+
+void check(const char* error) {
+  if (error) throw std::invalid_argument(std::string("simdact: ") + error);
+}
+
+}  // namespace
+
+#define SIMDACT_PARAM_none
+#define SIMDACT_PARAM_alpha , float alpha
+#define SIMDACT_PARAM_beta , float beta
+#define SIMDACT_VALUE_none 0.0f, 0.0f
+#define SIMDACT_VALUE_alpha alpha, 0.0f
+#define SIMDACT_VALUE_beta 0.0f, beta
+#define SIMDACT_ACTIVATION(id, name, NAME, param, def)                       \
+  void name(const float* x, float* y, std::size_t n SIMDACT_PARAM_##param) { \
+    const params p{SIMDACT_VALUE_##param};                                   \
+    check(detail::run_elementwise(SIMDACT_##NAME, x, y, n, &p));             \
+  }
+#include "simdact/activations.def"
+
+void apply(activation a, const float* x, float* y, std::size_t n) {
+  check(detail::run_elementwise(a, x, y, n, nullptr));
+}
+
+void apply(activation a, const float* x, float* y, std::size_t n, const params& p) {
+  check(detail::run_elementwise(a, x, y, n, &p));
+}
+
+void softmax(const float* x, float* y, std::size_t rows, std::size_t cols, std::size_t x_row_stride,
+             std::size_t y_row_stride) {
+  check(detail::run_softmax(false, x, y, rows, cols, x_row_stride, y_row_stride));
+}
+
+void log_softmax(const float* x, float* y, std::size_t rows, std::size_t cols,
+                 std::size_t x_row_stride, std::size_t y_row_stride) {
+  check(detail::run_softmax(true, x, y, rows, cols, x_row_stride, y_row_stride));
+}
+
+void set_isa(isa i) {
+  if (simdact_set_isa(i) != SIMDACT_OK) {
+    const char* name = simdact_isa_name(i);
+    throw std::invalid_argument(std::string("simdact: isa: ") + (name ? name : "unknown value") +
+                                " is not supported by this library build or CPU");
+  }
+}
+
+#ifdef SIMDACT_HAS_SPAN
+namespace {
+void check_sizes(std::size_t nx, std::size_t ny) {
+  if (nx != ny) throw std::invalid_argument("simdact: y: size differs from x's");
+}
+}  // namespace
+
+void apply(activation a, std::span<const float> x, std::span<float> y, const params& p) {
+  check_sizes(x.size(), y.size());
+  apply(a, x.data(), y.data(), x.size(), p);
+}
+
+void softmax(std::span<const float> x, std::span<float> y) {
+  check_sizes(x.size(), y.size());
+  softmax(x.data(), y.data(), 1, x.size(), x.size(), y.size());
+}
+
+void log_softmax(std::span<const float> x, std::span<float> y) {
+  check_sizes(x.size(), y.size());
+  log_softmax(x.data(), y.data(), 1, x.size(), x.size(), y.size());
+}
+#endif
+
+}  // namespace simdact

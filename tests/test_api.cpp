@@ -1,0 +1,157 @@
+// Every argument error of the C and C++ APIs: the right status or exception, a message naming
+// the argument, and nothing written to y. Also the C++ wrappers and spans.
+#include <array>
+#include <stdexcept>
+
+#include "simdact/simdact.hpp"
+#include "test_support.hpp"
+
+namespace simdact::test {
+namespace {
+
+const float sentinel = 42.0f;
+
+TEST(CApi, ElementwiseArgumentErrorsWriteNothing) {
+  std::array<float, 8> buf{};
+  buf.fill(1.0f);
+  std::array<float, 8> y{};
+  y.fill(sentinel);
+  const float* x = buf.data();
+  EXPECT_EQ(simdact_sigmoid_f32(nullptr, y.data(), 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_sigmoid_f32(x, nullptr, 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_leaky_relu_f32(x, y.data(), 4, std::numeric_limits<float>::quiet_NaN()),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_elu_f32(x, y.data(), 4, std::numeric_limits<float>::infinity()),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_swish_f32(x, y.data(), 4, -std::numeric_limits<float>::infinity()),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_apply_f32(static_cast<simdact_activation>(SIMDACT_ACTIVATION_COUNT), nullptr, x,
+                              y.data(), 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_apply_f32(static_cast<simdact_activation>(-1), nullptr, x, y.data(), 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_relu_f32(x, y.data(), SIZE_MAX / 2), SIMDACT_ERROR_INVALID_ARGUMENT);
+  for (float v : y) EXPECT_EQ(v, sentinel);
+  // Partial overlap, both directions; nothing written.
+  std::array<float, 16> z{};
+  z.fill(sentinel);
+  EXPECT_EQ(simdact_relu_f32(z.data(), z.data() + 1, 8), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_relu_f32(z.data() + 3, z.data(), 8), SIMDACT_ERROR_INVALID_ARGUMENT);
+  for (float v : z) EXPECT_EQ(v, sentinel);
+  // Adjacent (not overlapping) ranges are fine.
+  EXPECT_EQ(simdact_relu_f32(z.data(), z.data() + 8, 8), SIMDACT_OK);
+}
+
+TEST(CApi, EmptyCallsSucceedAndTouchNothing) {
+  EXPECT_EQ(simdact_sigmoid_f32(nullptr, nullptr, 0), SIMDACT_OK);
+  EXPECT_EQ(simdact_apply_f32(SIMDACT_GELU, nullptr, nullptr, nullptr, 0), SIMDACT_OK);
+  EXPECT_EQ(simdact_softmax_f32(nullptr, nullptr, 0, 10, 10, 10), SIMDACT_OK);
+  EXPECT_EQ(simdact_log_softmax_f32(nullptr, nullptr, 10, 0, 0, 0), SIMDACT_OK);
+  // An invalid parameter is reported even when n is 0: the call is wrong whatever its size.
+  EXPECT_EQ(simdact_elu_f32(nullptr, nullptr, 0, std::numeric_limits<float>::quiet_NaN()),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+}
+
+TEST(CApi, SoftmaxArgumentErrorsWriteNothing) {
+  std::array<float, 32> x{};
+  std::array<float, 32> y{};
+  y.fill(sentinel);
+  EXPECT_EQ(simdact_softmax_f32(nullptr, y.data(), 2, 4, 4, 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(x.data(), nullptr, 2, 4, 4, 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(x.data(), y.data(), 2, 4, 3, 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_log_softmax_f32(x.data(), y.data(), 2, 4, 4, 3),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(x.data(), y.data(), SIZE_MAX / 2, 4, 4, 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(x.data(), y.data(), 3, 4, SIZE_MAX / 4, 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(x.data(), y.data(), 1, SIZE_MAX, SIZE_MAX, SIZE_MAX),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  for (float v : y) EXPECT_EQ(v, sentinel);
+  // Overlap other than exact in place (same pointer and stride).
+  EXPECT_EQ(simdact_softmax_f32(y.data(), y.data() + 2, 2, 4, 4, 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(y.data(), y.data(), 2, 4, 8, 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  for (float v : y) EXPECT_EQ(v, sentinel);
+  EXPECT_EQ(simdact_softmax_f32(y.data(), y.data(), 2, 4, 8, 8), SIMDACT_OK);
+}
+
+TEST(CApi, NamesAndStatusStrings) {
+  EXPECT_STREQ(simdact_status_string(SIMDACT_OK), "ok");
+  EXPECT_STREQ(simdact_status_string(SIMDACT_ERROR_INVALID_ARGUMENT), "invalid argument");
+  EXPECT_NE(simdact_status_string(SIMDACT_ERROR_UNSUPPORTED_ISA), nullptr);
+  EXPECT_STREQ(simdact_status_string(static_cast<simdact_status>(99)), "unknown status");
+  EXPECT_STREQ(simdact_isa_name(SIMDACT_ISA_AVX512), "avx512");
+  EXPECT_EQ(simdact_isa_name(static_cast<simdact_isa>(99)), nullptr);
+  EXPECT_STREQ(simdact_activation_name(SIMDACT_GELU_TANH), "gelu_tanh");
+  EXPECT_EQ(simdact_activation_name(static_cast<simdact_activation>(99)), nullptr);
+  EXPECT_STRNE(simdact_version(), "");
+  EXPECT_EQ(simdact_default_params(SIMDACT_LEAKY_RELU).alpha, 0.01f);
+  EXPECT_EQ(simdact_default_params(SIMDACT_ELU).alpha, 1.0f);
+  EXPECT_EQ(simdact_default_params(SIMDACT_SWISH).beta, 1.0f);
+}
+
+// The C++ exception's message must name the argument.
+template <class F>
+void expect_invalid(F f, const std::string& argument) {
+  try {
+    f();
+    ADD_FAILURE() << "no exception; expected one naming " << argument;
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(argument + ":"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CxxApi, ErrorsThrowNamingTheArgument) {
+  std::array<float, 16> x{};
+  std::array<float, 16> y{};
+  y.fill(sentinel);
+  expect_invalid([&] { simdact::sigmoid(nullptr, y.data(), 4); }, "x");
+  expect_invalid([&] { simdact::tanh(x.data(), nullptr, 4); }, "y");
+  expect_invalid([&] { simdact::leaky_relu(x.data(), y.data(), 4, NAN); }, "alpha");
+  expect_invalid([&] { simdact::swish(x.data(), y.data(), 4, INFINITY); }, "beta");
+  expect_invalid([&] { simdact::relu(x.data(), x.data() + 1, 4); }, "y");
+  expect_invalid([&] { simdact::softmax(x.data(), y.data(), 2, 4, 2, 4); }, "x_row_stride");
+  expect_invalid([&] { simdact::log_softmax(x.data(), y.data(), 2, 4, 4, 2); }, "y_row_stride");
+  expect_invalid(
+      [&] { simdact::apply(static_cast<simdact::activation>(77), x.data(), y.data(), 1); },
+      "activation");
+  expect_invalid([&] { simdact::set_isa(static_cast<simdact::isa>(77)); }, "isa");
+  for (float v : y) EXPECT_EQ(v, sentinel);
+}
+
+TEST(CxxApi, WrappersMatchTheCApi) {
+  std::vector<float> x = {-3.0f, -0.5f, 0.0f, 0.25f, 2.0f};
+  std::vector<float> a(x.size()), b(x.size());
+  simdact::elu(x.data(), a.data(), x.size(), 0.5f);
+  ASSERT_EQ(simdact_elu_f32(x.data(), b.data(), x.size(), 0.5f), SIMDACT_OK);
+  EXPECT_EQ(a, b);
+  simdact::leaky_relu(x.data(), a.data(), x.size());  // default alpha 0.01
+  EXPECT_EQ(a[0], -0.03f);
+  simdact::swish(x.data(), a.data(), x.size());  // default beta 1 is silu
+  simdact::silu(x.data(), b.data(), x.size());
+  EXPECT_EQ(a, b);
+  simdact::apply(SIMDACT_GELU, x.data(), a.data(), x.size());
+  simdact::gelu(x.data(), b.data(), x.size());
+  EXPECT_EQ(a, b);
+}
+
+#ifdef SIMDACT_HAS_SPAN
+TEST(CxxApi, Spans) {
+  std::vector<float> x = {1.0f, 2.0f, 3.0f, 6.0f};
+  std::vector<float> y(4), z(4);
+  simdact::sigmoid(std::span<const float>(x), std::span<float>(y));
+  simdact::sigmoid(x.data(), z.data(), x.size());
+  EXPECT_EQ(y, z);
+  simdact::elu(std::span<const float>(x), std::span<float>(y), 2.0f);
+  simdact::elu(x.data(), z.data(), x.size(), 2.0f);
+  EXPECT_EQ(y, z);
+  simdact::softmax(std::span<const float>(x), std::span<float>(y));
+  EXPECT_NEAR(y[3], 0.93037047f, 1e-6f);
+  std::vector<float> shorter(3);
+  expect_invalid([&] { simdact::relu(std::span<const float>(x), std::span<float>(shorter)); }, "y");
+}
+#endif
+
+}  // namespace
+}  // namespace simdact::test

@@ -1,0 +1,67 @@
+// Dispatch: the default is the best supported ISA under the SIMDACT_MAX_ISA cap (ctest runs this
+// file with several caps), forcing works for supported ISAs and fails for the others.
+#include <cstdlib>
+
+#include "test_support.hpp"
+
+namespace simdact::test {
+namespace {
+
+int rank(simdact_isa isa) {
+  return isa == SIMDACT_ISA_AVX512 ? 2 : (isa == SIMDACT_ISA_AVX2 || isa == SIMDACT_ISA_NEON);
+}
+
+TEST(Dispatch, DefaultIsTheBestSupportedIsaUnderTheCap) {
+  const char* cap_env = std::getenv("SIMDACT_MAX_ISA");
+  int cap = 2;
+  for (simdact_isa isa : target_isas()) {
+    if (cap_env && std::string(cap_env) == simdact_isa_name(isa)) cap = rank(isa);
+  }
+  simdact_isa want = SIMDACT_ISA_SCALAR;
+  for (simdact_isa isa : target_isas()) {
+    const bool supported = simdact_supported_isas() & (1u << isa);
+    if (supported && rank(isa) <= cap && rank(isa) >= rank(want)) want = isa;
+  }
+  std::printf("[ dispatch ] cap %s, CPU features \"%s\", active %s\n", cap_env ? cap_env : "(none)",
+              simdact_cpu_features(), simdact_isa_name(simdact_active_isa()));
+  EXPECT_EQ(simdact_active_isa(), want) << "expected " << simdact_isa_name(want);
+}
+
+TEST(Dispatch, ScalarIsAlwaysSupportedAndCompiledIsASuperset) {
+  EXPECT_TRUE(simdact_supported_isas() & (1u << SIMDACT_ISA_SCALAR));
+  EXPECT_EQ(simdact_supported_isas() & ~simdact_compiled_isas(), 0u);
+  for (simdact_isa isa : target_isas()) {
+    EXPECT_TRUE(simdact_compiled_isas() & (1u << isa)) << simdact_isa_name(isa);
+  }
+}
+
+TEST(Dispatch, ForcingFollowsSupport) {
+  for (int i = SIMDACT_ISA_SCALAR; i <= SIMDACT_ISA_NEON + 1; ++i) {
+    const auto isa = static_cast<simdact_isa>(i);
+    const bool supported = i <= SIMDACT_ISA_NEON && (simdact_supported_isas() & (1u << i));
+    const simdact_isa before = simdact_active_isa();
+    const simdact_status s = simdact_set_isa(isa);
+    if (supported) {
+      EXPECT_EQ(s, SIMDACT_OK) << i;
+      EXPECT_EQ(simdact_active_isa(), isa);
+    } else {
+      EXPECT_EQ(s, SIMDACT_ERROR_UNSUPPORTED_ISA) << i;
+      EXPECT_EQ(simdact_active_isa(), before) << "a failed set_isa must change nothing";
+    }
+  }
+  EXPECT_EQ(simdact_set_isa(SIMDACT_ISA_AUTO), SIMDACT_OK);
+}
+
+TEST(Dispatch, IsaOfAnotherArchitectureIsUnsupported) {
+#if defined(__x86_64__)
+  EXPECT_EQ(simdact_set_isa(SIMDACT_ISA_NEON), SIMDACT_ERROR_UNSUPPORTED_ISA);
+#elif defined(__aarch64__)
+  EXPECT_EQ(simdact_set_isa(SIMDACT_ISA_AVX2), SIMDACT_ERROR_UNSUPPORTED_ISA);
+  EXPECT_EQ(simdact_set_isa(SIMDACT_ISA_AVX512), SIMDACT_ERROR_UNSUPPORTED_ISA);
+#else
+  GTEST_SKIP() << "no vector ISA on this architecture";
+#endif
+}
+
+}  // namespace
+}  // namespace simdact::test

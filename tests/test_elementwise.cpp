@@ -1,0 +1,286 @@
+// Every registry activation x every ISA of this target: shapes, alignment, in place, guards,
+// position independence, the accuracy sweep against the reference, and special values.
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <tuple>
+
+#include "test_support.hpp"
+
+namespace simdact::test {
+namespace {
+
+using case_t = std::tuple<std::size_t, simdact_isa>;  // (index into activations(), isa)
+
+class Elementwise : public ::testing::TestWithParam<case_t> {
+ protected:
+  const activation_info& act() const { return activations()[std::get<0>(GetParam())]; }
+  simdact_isa isa() const { return std::get<1>(GetParam()); }
+  int bound() const { return isa() == SIMDACT_ISA_SCALAR ? 0 : act().max_ulp; }
+  float default_param() const {
+    const simdact_params p = simdact_default_params(act().id);
+    return p.alpha != 0.0f ? p.alpha : p.beta;
+  }
+
+  void run(const float* x, float* y, std::size_t n) const {
+    ASSERT_EQ(simdact_apply_f32(act().id, nullptr, x, y, n), SIMDACT_OK);
+  }
+
+  // Checks y[i] against the reference of x[i] within the bound.
+  void expect_accurate(const std::vector<float>& x, const float* y) const {
+    const float p = default_param();
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      const float want = reference(act(), x[i], p);
+      ASSERT_LE(ulp_distance(y[i], want), bound())
+          << "x[" << i << "] = " << x[i] << " gave " << y[i] << ", reference " << want;
+    }
+  }
+};
+
+// Values over the range where every activation does something interesting, plus specials.
+std::vector<float> sample_inputs(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> wide(-30.0f, 30.0f);
+  std::vector<float> x(n);
+  for (auto& v : x) v = wide(rng);
+  return x;
+}
+
+TEST_P(Elementwise, ShapesAroundTheVectorWidth) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::size_t w = lanes(isa());
+  std::vector<std::size_t> sizes;
+  for (std::size_t n = 0; n <= 3 * w + 1; ++n) sizes.push_back(n);
+  for (std::size_t n : {4 * w, 8 * w, 64 * w, std::size_t{1000}, std::size_t{4099}}) {
+    sizes.push_back(n);
+  }
+  for (std::size_t n : sizes) {
+    const std::vector<float> x = sample_inputs(n, static_cast<unsigned>(n));
+    std::vector<float> y(n);  // exact size: AddressSanitizer sees any overrun
+    run(x.data(), y.data(), n);
+    expect_accurate(x, y.data());
+  }
+}
+
+TEST_P(Elementwise, MillionElements) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::vector<float> x = sample_inputs(1000000, 7);
+  std::vector<float> y(x.size());
+  run(x.data(), y.data(), x.size());
+  expect_accurate(x, y.data());
+}
+
+TEST_P(Elementwise, GuardsAfterTheOutputStayUntouched) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const float guard = from_bits(0x7fa5a5a5u);  // a signalling-NaN pattern no kernel produces
+  for (std::size_t n = 1; n <= 3 * lanes(isa()) + 1; ++n) {
+    const std::vector<float> x = sample_inputs(n, 11);
+    std::vector<float> y(n + 32, guard);
+    run(x.data(), y.data(), n);
+    for (std::size_t i = n; i < y.size(); ++i) {
+      ASSERT_EQ(to_bits(y[i]), to_bits(guard)) << "n = " << n << ": wrote y[" << i << "]";
+    }
+  }
+}
+
+TEST_P(Elementwise, MisalignedPointers) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::size_t n = 5 * lanes(isa()) + 3;
+  const std::vector<float> src = sample_inputs(n + 4, 3);
+  for (std::size_t xo = 0; xo < 4; ++xo) {
+    for (std::size_t yo = 0; yo < 4; ++yo) {
+      std::vector<float> x(src.begin() + xo, src.begin() + xo + n);
+      std::vector<float> out(n + 4);
+      run(src.data() + xo, out.data() + yo, n);
+      expect_accurate(x, out.data() + yo);
+    }
+  }
+}
+
+TEST_P(Elementwise, InPlace) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  for (std::size_t n : {std::size_t{1}, 3 * lanes(isa()) + 1, std::size_t{4099}}) {
+    const std::vector<float> x = sample_inputs(n, 5);
+    std::vector<float> y = x;
+    run(y.data(), y.data(), n);
+    expect_accurate(x, y.data());
+  }
+}
+
+TEST_P(Elementwise, ResultIndependentOfPositionAndLength) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::size_t n = 4 * lanes(isa()) + lanes(isa()) / 2 + 1;  // body, single batch, tail
+  const std::vector<float> x = sample_inputs(n, 9);
+  std::vector<float> y(n);
+  run(x.data(), y.data(), n);
+  for (std::size_t i = 0; i < n; ++i) {
+    float alone = 0.0f;
+    run(&x[i], &alone, 1);
+    ASSERT_EQ(to_bits(y[i]), to_bits(alone)) << "x = " << x[i] << " at position " << i;
+  }
+}
+
+// 2^22 inputs spread evenly over the float bit space: every exponent, both signs, varied
+// mantissas, denormals, infinities and NaNs. Prints the measured maximum and the worst input.
+void sweep(const activation_info& a, simdact_isa isa, const simdact_params& params, int bound) {
+  constexpr std::size_t count = std::size_t{1} << 22;
+  std::vector<float> x(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    x[i] = from_bits((i << 10) | ((i * 2654435761u) >> 22));
+  }
+  std::vector<float> y(count);
+  ASSERT_EQ(simdact_apply_f32(a.id, &params, x.data(), y.data(), count), SIMDACT_OK);
+  const float p = params.alpha != 0.0f ? params.alpha : params.beta;
+  std::int64_t worst = 0;
+  std::size_t worst_i = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::int64_t d = ulp_distance(y[i], reference(a, x[i], p));
+    if (d > worst) {
+      worst = d;
+      worst_i = i;
+    }
+  }
+  std::printf(
+      "[ accuracy ] %-10s %-6s param %-6g max %lld ULP (bound %d) at x = %a -> %a, ref %a\n",
+      a.name, simdact_isa_name(isa), p, static_cast<long long>(worst), bound, x[worst_i],
+      y[worst_i], reference(a, x[worst_i], p));
+  ::testing::Test::RecordProperty("max_ulp", std::to_string(worst));
+  EXPECT_LE(worst, bound) << a.name << " on " << simdact_isa_name(isa)
+                          << " worst at x = " << x[worst_i];
+}
+
+TEST_P(Elementwise, AccuracySweepDefaultParameters) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  sweep(act(), isa(), simdact_default_params(act().id), bound());
+}
+
+// Activations with a parameter, swept at other values of it too.
+class ParameterizedElementwise : public Elementwise {};
+
+TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const simdact_params d = simdact_default_params(act().id);
+  for (float p : {0.2f, -0.5f, 1.702f}) {
+    sweep(act(), isa(), d.alpha != 0.0f ? simdact_params{p, 0.0f} : simdact_params{0.0f, p},
+          bound());
+  }
+}
+
+// The documented special values (README, kernel headers), with default parameters; zeros are
+// compared with their sign.
+struct special {
+  float x, want;
+};
+
+const float inf = std::numeric_limits<float>::infinity();
+const float nan = std::numeric_limits<float>::quiet_NaN();
+
+std::vector<special> specials_of(const std::string& name) {
+  const std::vector<special> gated = {{inf, inf}, {-inf, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
+  if (name == "sigmoid")
+    return {{inf, 1}, {-inf, 0}, {0, 0.5f}, {-0.0f, 0.5f}, {200, 1}, {-200, 0}};
+  if (name == "tanh")
+    return {{inf, 1}, {-inf, -1}, {0, 0}, {-0.0f, -0.0f}, {1e-40f, 1e-40f}, {-20, -1}};
+  if (name == "relu")
+    return {{inf, inf}, {-inf, 0}, {0, 0}, {-0.0f, 0}, {1e-40f, 1e-40f}, {-1e-40f, 0}, {-3, 0}};
+  if (name == "leaky_relu")
+    return {{inf, inf}, {-inf, -inf}, {0, 0}, {-0.0f, -0.0f}, {1e-40f, 1e-40f}, {-1, -0.01f}};
+  if (name == "elu") return {{inf, inf}, {-inf, -1}, {0, 0}, {-0.0f, -0.0f}, {-1e-40f, -1e-40f}};
+  return gated;  // swish, silu, gelu, gelu_tanh: x times a gate in [0, 1]
+}
+
+TEST_P(Elementwise, SpecialValues) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  std::vector<special> cases = specials_of(act().name);
+  ASSERT_FALSE(cases.empty());
+  cases.push_back({nan, nan});
+  cases.push_back({-nan, nan});
+  for (const special& c : cases) {
+    float y = 0.0f;
+    run(&c.x, &y, 1);
+    if (std::isnan(c.want)) {
+      EXPECT_TRUE(std::isnan(y)) << act().name << "(" << c.x << ") = " << y;
+    } else {
+      EXPECT_EQ(to_bits(y), to_bits(c.want))
+          << act().name << "(" << c.x << ") = " << y << ", documented " << c.want;
+    }
+  }
+}
+
+TEST_P(Elementwise, Symmetries) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::string name = act().name;
+  std::vector<float> x = sample_inputs(4096, 13);
+  std::vector<float> neg(x.size());
+  std::transform(x.begin(), x.end(), neg.begin(), [](float v) { return -v; });
+  std::vector<float> y(x.size()), yn(x.size());
+  run(x.data(), y.data(), x.size());
+  run(neg.data(), yn.data(), x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (name == "tanh") {
+      ASSERT_EQ(to_bits(yn[i]), to_bits(-y[i])) << "tanh is odd; x = " << x[i];
+    } else if (name == "sigmoid") {
+      // sigmoid(-x) = 1 - sigmoid(x), up to the rounding of both sides.
+      ASSERT_NEAR(yn[i], 1.0f - y[i], 2 * std::numeric_limits<float>::epsilon()) << x[i];
+    } else if (name == "swish" || name == "silu" || name == "gelu" || name == "gelu_tanh") {
+      // x * g(x) with g(-x) = 1 - g(x): f(x) - f(-x) = x.
+      ASSERT_NEAR(y[i] - yn[i], x[i], 4 * std::numeric_limits<float>::epsilon() * std::fabs(x[i]))
+          << x[i];
+    }
+  }
+}
+
+// Activations that are monotone (at their default parameters).
+class MonotoneElementwise : public Elementwise {};
+
+TEST_P(MonotoneElementwise, NonDecreasing) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  std::vector<float> x;  // a fine grid over [-100, 100], plus the tiniest values around 0
+  for (int i = -200000; i <= 200000; ++i) x.push_back(static_cast<float>(i) * 5e-4f);
+  for (float v : {-1e-30f, -1e-40f, -0.0f, 0.0f, 1e-40f, 1e-30f}) x.push_back(v);
+  std::sort(x.begin(), x.end());
+  std::vector<float> y(x.size());
+  run(x.data(), y.data(), x.size());
+  for (std::size_t i = 1; i < x.size(); ++i) ASSERT_LE(y[i - 1], y[i]) << "at x = " << x[i];
+}
+
+std::string case_name(const ::testing::TestParamInfo<case_t>& info) {
+  return std::string(activations()[std::get<0>(info.param)].name) + "_" +
+         simdact_isa_name(std::get<1>(info.param));
+}
+
+// Indices of the registry activations for which `keep` holds.
+template <class Pred>
+std::vector<std::size_t> activation_indices(Pred keep) {
+  std::vector<std::size_t> v;
+  for (std::size_t i = 0; i < activations().size(); ++i) {
+    if (keep(activations()[i])) v.push_back(i);
+  }
+  return v;
+}
+
+auto cases(std::vector<std::size_t> indices) {
+  return ::testing::Combine(::testing::ValuesIn(indices), ::testing::ValuesIn(target_isas()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, Elementwise,
+                         cases(activation_indices([](const activation_info&) { return true; })),
+                         case_name);
+
+INSTANTIATE_TEST_SUITE_P(Registry, ParameterizedElementwise,
+                         cases(activation_indices([](const activation_info& a) {
+                           const simdact_params d = simdact_default_params(a.id);
+                           return d.alpha != 0.0f || d.beta != 0.0f;
+                         })),
+                         case_name);
+
+INSTANTIATE_TEST_SUITE_P(Registry, MonotoneElementwise,
+                         cases(activation_indices([](const activation_info& a) {
+                           const std::string n = a.name;
+                           return n == "sigmoid" || n == "tanh" || n == "relu" ||
+                                  n == "leaky_relu" || n == "elu";
+                         })),
+                         case_name);
+
+}  // namespace
+}  // namespace simdact::test

@@ -1,0 +1,177 @@
+// softmax and log_softmax on every ISA of this target: accuracy against a long-double oracle on
+// rows of many lengths and strides, the documented edge rows, in place and misaligned, guards.
+#include <random>
+
+#include "test_support.hpp"
+
+namespace simdact::test {
+namespace {
+
+constexpr int softmax_max_ulp = 2;
+
+// The oracle: long double accumulation, independent of the library's double reference.
+void oracle_row(const float* x, float* y, std::size_t n, bool log) {
+  long double m = x[0];
+  for (std::size_t j = 1; j < n; ++j) m = std::max<long double>(m, x[j]);
+  long double sum = 0;
+  for (std::size_t j = 0; j < n; ++j) sum += std::exp(static_cast<long double>(x[j]) - m);
+  for (std::size_t j = 0; j < n; ++j) {
+    const long double d = static_cast<long double>(x[j]) - m;
+    y[j] = static_cast<float>(log ? d - std::log(sum) : std::exp(d) / sum);
+  }
+}
+
+using case_t = std::tuple<bool, simdact_isa>;  // (log, isa)
+
+class Softmax : public ::testing::TestWithParam<case_t> {
+ protected:
+  bool log() const { return std::get<0>(GetParam()); }
+  simdact_isa isa() const { return std::get<1>(GetParam()); }
+  simdact_status run(const float* x, float* y, std::size_t rows, std::size_t cols, std::size_t xs,
+                     std::size_t ys) const {
+    return log() ? simdact_log_softmax_f32(x, y, rows, cols, xs, ys)
+                 : simdact_softmax_f32(x, y, rows, cols, xs, ys);
+  }
+  std::vector<float> row(const std::vector<float>& x) const {
+    std::vector<float> y(x.size());
+    EXPECT_EQ(run(x.data(), y.data(), 1, x.size(), x.size(), x.size()), SIMDACT_OK);
+    return y;
+  }
+};
+
+std::vector<float> random_row(std::size_t n, float scale, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<float> d(0.0f, scale);
+  std::vector<float> x(n);
+  for (auto& v : x) v = d(rng);
+  return x;
+}
+
+TEST_P(Softmax, AccurateOnRowsOfManyLengthsWithStrides) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  for (std::size_t cols : {1, 10, 100, 1000, 32000}) {
+    for (float scale : {1.0f, 30.0f}) {
+      const std::size_t rows = cols >= 1000 ? 3 : 5;
+      const std::size_t xs = cols + 3, ys = cols + 7;
+      const std::vector<float> x = random_row(rows * xs, scale, static_cast<unsigned>(cols));
+      const float guard = -12345.0f;
+      std::vector<float> y(rows * ys, guard);
+      ASSERT_EQ(run(x.data(), y.data(), rows, cols, xs, ys), SIMDACT_OK);
+      std::vector<float> want(cols);
+      for (std::size_t r = 0; r < rows; ++r) {
+        oracle_row(&x[r * xs], want.data(), cols, log());
+        for (std::size_t j = 0; j < cols; ++j) {
+          ASSERT_LE(ulp_distance(y[r * ys + j], want[j]), softmax_max_ulp)
+              << "cols " << cols << " row " << r << " col " << j << ": " << y[r * ys + j] << " vs "
+              << want[j];
+        }
+        for (std::size_t j = cols; j < ys; ++j) ASSERT_EQ(y[r * ys + j], guard) << "gap written";
+      }
+    }
+  }
+}
+
+TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  std::vector<std::vector<float>> rows;
+  std::vector<float> sorted = random_row(1000, 5.0f, 1);
+  std::sort(sorted.begin(), sorted.end());
+  rows.push_back(sorted);
+  rows.push_back(std::vector<float>(777, 3.25f));
+  std::vector<float> spread(1000);
+  for (std::size_t j = 0; j < spread.size(); ++j) spread[j] = -80.0f + 0.17f * j;
+  rows.push_back(spread);
+  rows.push_back({1e30f, -1e30f, 1e30f, 0.0f});
+  for (const auto& x : rows) {
+    const std::vector<float> y = row(x);
+    std::vector<float> want(x.size());
+    oracle_row(x.data(), want.data(), x.size(), log());
+    for (std::size_t j = 0; j < x.size(); ++j) {
+      ASSERT_LE(ulp_distance(y[j], want[j]), softmax_max_ulp) << j << ": " << y[j];
+    }
+  }
+}
+
+TEST_P(Softmax, DocumentedSample) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::vector<float> y = row({1, 2, 3, 6});
+  const std::vector<float> want =
+      log() ? std::vector<float>{-5.0721724f, -4.0721724f, -3.0721724f, -0.072172422f}
+            : std::vector<float>{0.00626879f, 0.01704033f, 0.04632042f, 0.93037047f};
+  for (std::size_t j = 0; j < 4; ++j) EXPECT_NEAR(y[j], want[j], 1e-5f * std::fabs(want[j]));
+}
+
+TEST_P(Softmax, EdgeRows) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const float inf = std::numeric_limits<float>::infinity();
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  {  // all -inf: zeros (log: -inf)
+    for (float v : row({-inf, -inf, -inf})) EXPECT_EQ(v, log() ? -inf : 0.0f);
+  }
+  {  // +inf entries share the mass
+    const std::vector<float> y = row({inf, 1.0f, inf, -inf, 3.0f});
+    const float share = log() ? -std::log(2.0f) : 0.5f, rest = log() ? -inf : 0.0f;
+    EXPECT_FLOAT_EQ(y[0], share);
+    EXPECT_FLOAT_EQ(y[2], share);
+    EXPECT_EQ(y[1], rest);
+    EXPECT_EQ(y[3], rest);
+    EXPECT_EQ(y[4], rest);
+  }
+  {  // any NaN: the whole row is NaN
+    for (float v : row({1.0f, nan, 2.0f})) EXPECT_TRUE(std::isnan(v));
+    for (float v : row({inf, nan})) EXPECT_TRUE(std::isnan(v));
+  }
+  {  // cols = 1 gives 1 (log: 0), whatever the value
+    for (float v : {-1e30f, 0.0f, 7.0f, 1e30f}) EXPECT_EQ(row({v})[0], log() ? 0.0f : 1.0f);
+  }
+  {  // huge values do not overflow
+    const std::vector<float> y = row({1e30f, 1e30f});
+    EXPECT_FLOAT_EQ(y[0], log() ? -std::log(2.0f) : 0.5f);
+    const std::vector<float> z = row({-1e30f, 0.0f});
+    EXPECT_EQ(z[0], log() ? -1e30f : 0.0f);
+    EXPECT_EQ(z[1], log() ? 0.0f : 1.0f);
+  }
+}
+
+TEST_P(Softmax, InPlaceAndMisaligned) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::size_t rows = 4, cols = 37, stride = 41;
+  const std::vector<float> x = random_row(rows * stride + 1, 4.0f, 21);
+  std::vector<float> want(rows * stride + 1);
+  ASSERT_EQ(run(x.data() + 1, want.data() + 1, rows, cols, stride, stride), SIMDACT_OK);
+  std::vector<float> y = x;
+  ASSERT_EQ(run(y.data() + 1, y.data() + 1, rows, cols, stride, stride), SIMDACT_OK);
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t j = 0; j < cols; ++j) {
+      const std::size_t k = 1 + r * stride + j;
+      ASSERT_EQ(to_bits(y[k]), to_bits(want[k]));
+    }
+    for (std::size_t j = cols; j < stride && 1 + r * stride + j < y.size(); ++j) {
+      ASSERT_EQ(to_bits(y[1 + r * stride + j]), to_bits(x[1 + r * stride + j])) << "gap written";
+    }
+  }
+}
+
+TEST_P(Softmax, ExactSizeBuffers) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  for (std::size_t cols = 1; cols <= 50; ++cols) {
+    const std::vector<float> x = random_row(cols, 3.0f, static_cast<unsigned>(cols));
+    std::vector<float> y(cols);  // AddressSanitizer checks the exact extent
+    ASSERT_EQ(run(x.data(), y.data(), 1, cols, cols, cols), SIMDACT_OK);
+    float total = 0.0f;
+    for (float v : y) total += log() ? std::exp(v) : v;
+    EXPECT_NEAR(total, 1.0f, 1e-5f);
+  }
+}
+
+std::string case_name(const ::testing::TestParamInfo<case_t>& info) {
+  return std::string(std::get<0>(info.param) ? "log_softmax_" : "softmax_") +
+         simdact_isa_name(std::get<1>(info.param));
+}
+
+INSTANTIATE_TEST_SUITE_P(AllIsas, Softmax,
+                         ::testing::Combine(::testing::Bool(), ::testing::ValuesIn(target_isas())),
+                         case_name);
+
+}  // namespace
+}  // namespace simdact::test

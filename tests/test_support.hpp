@@ -1,0 +1,103 @@
+// Helpers shared by the test files: ULP distance, the ISAs compiled for this target, the
+// reference values of every activation, and a fixture that forces one ISA (or skips visibly).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "../kernels/all.hpp"
+#include "simdact/simdact.h"
+
+namespace simdact::test {
+
+// Distance in representable floats between a and b on the ordered integer line; ±0 are equal,
+// NaN meets NaN at distance 0 and anything else at "infinity".
+inline std::int64_t ulp_distance(float a, float b) {
+  if (std::isnan(a) || std::isnan(b)) {
+    return std::isnan(a) && std::isnan(b) ? 0 : std::numeric_limits<std::int64_t>::max();
+  }
+  auto ordered = [](float f) {
+    std::int32_t i;
+    std::memcpy(&i, &f, sizeof i);
+    return i < 0 ? std::int64_t{std::numeric_limits<std::int32_t>::min()} - i : std::int64_t{i};
+  };
+  const std::int64_t d = ordered(a) - ordered(b);
+  return d < 0 ? -d : d;
+}
+
+inline float from_bits(std::uint32_t u) {
+  float f;
+  std::memcpy(&f, &u, sizeof f);
+  return f;
+}
+
+inline std::uint32_t to_bits(float f) {
+  std::uint32_t u;
+  std::memcpy(&u, &f, sizeof u);
+  return u;
+}
+
+// ISAs with tables on this target (whether or not the CPU runs them).
+inline std::vector<simdact_isa> target_isas() {
+#if defined(__x86_64__)
+  return {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512};
+#elif defined(__aarch64__)
+  return {SIMDACT_ISA_SCALAR, SIMDACT_ISA_NEON};
+#else
+  return {SIMDACT_ISA_SCALAR};
+#endif
+}
+
+// Widest vector of an ISA in floats (for the shapes around the vector width).
+inline std::size_t lanes(simdact_isa isa) {
+  return isa == SIMDACT_ISA_AVX512 ? 16 : isa == SIMDACT_ISA_AVX2 ? 8 : 4;
+}
+
+// Reference (double formula rounded to float) and ULP bound of each registry activation.
+struct activation_info {
+  simdact_activation id;
+  const char* name;
+  double (*reference)(double, double);
+  int max_ulp;  // of the vector kernels; the scalar table is the reference itself (0)
+};
+
+inline const std::vector<activation_info>& activations() {
+  static const std::vector<activation_info> all = {
+#define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
+  {SIMDACT_##NAME, #name, &kernels::name::reference, kernels::name::max_ulp},
+#include "simdact/activations.def"
+  };
+  return all;
+}
+
+inline float reference(const activation_info& a, float x, float param) {
+  return static_cast<float>(a.reference(x, param));
+}
+
+inline std::string isa_label(simdact_isa isa) { return simdact_isa_name(isa); }
+
+// Forces the ISA under test for the duration of a test; skips (visibly, with the reason) when
+// the library or the CPU cannot run it.
+class isa_scope {
+ public:
+  explicit isa_scope(simdact_isa isa) : ok_(simdact_set_isa(isa) == SIMDACT_OK) {}
+  ~isa_scope() { simdact_set_isa(SIMDACT_ISA_AUTO); }
+  bool ok() const { return ok_; }
+
+ private:
+  bool ok_;
+};
+
+#define SIMDACT_REQUIRE_ISA(scope, isa)                                               \
+  isa_scope scope(isa);                                                               \
+  if (!scope.ok())                                                                    \
+  GTEST_SKIP() << simdact_isa_name(isa) << " is not supported here (CPU features: \"" \
+               << simdact_cpu_features() << "\")"
+
+}  // namespace simdact::test
