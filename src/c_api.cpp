@@ -92,6 +92,11 @@ simdact_status simdact_set_isa(simdact_isa isa) {
 
 simdact_isa simdact_active_isa(void) { return simdact::detail::active_table().isa; }
 
+simdact_isa simdact_kernel_isa(simdact_activation activation) {
+  if (static_cast<unsigned>(activation) >= SIMDACT_ACTIVATION_COUNT) return SIMDACT_ISA_AUTO;
+  return simdact::detail::active_table().elementwise_isa[activation];
+}
+
 unsigned simdact_supported_isas(void) { return simdact::detail::supported_mask(); }
 
 unsigned simdact_compiled_isas(void) { return simdact::detail::compiled_mask(); }

@@ -43,6 +43,7 @@ struct resolved_tables {
     for (std::size_t i = 0; i < compiled.size(); ++i) {
       kernel_table t = compiled[i]();
       for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
+        t.elementwise_isa[a] = t.elementwise[a] ? t.isa : SIMDACT_ISA_SCALAR;
         if (!t.elementwise[a]) t.elementwise[a] = scalar.elementwise[a];
       }
       if (!t.softmax) t.softmax = scalar.softmax;

@@ -20,6 +20,8 @@ struct kernel_table {
   unsigned required_features;  // cpu::feature bits that must all be present
   // nullptr where the ISA has no kernel of its own yet: dispatch fills in the scalar one.
   elementwise_fn elementwise[SIMDACT_ACTIVATION_COUNT];
+  // The ISA each entry really runs on (filled by dispatch, which knows the fallbacks).
+  simdact_isa elementwise_isa[SIMDACT_ACTIVATION_COUNT];
   softmax_fn softmax;
   softmax_fn log_softmax;
 };
@@ -68,7 +70,7 @@ constexpr elementwise_fn vector_entry() {
 }
 
 constexpr kernel_table make_scalar_table() {
-  kernel_table t{SIMDACT_ISA_SCALAR, 0, {}, &scalar_softmax<false>, &scalar_softmax<true>};
+  kernel_table t{SIMDACT_ISA_SCALAR, 0, {}, {}, &scalar_softmax<false>, &scalar_softmax<true>};
 #define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
   t.elementwise[id] = &scalar_elementwise<kernels::name>;
 #include "simdact/activations.def"
@@ -77,7 +79,7 @@ constexpr kernel_table make_scalar_table() {
 
 template <class Arch>
 constexpr kernel_table make_vector_table(simdact_isa isa, unsigned required_features) {
-  kernel_table t{isa, required_features, {}, nullptr, nullptr};
+  kernel_table t{isa, required_features, {}, {}, nullptr, nullptr};
 #define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
   t.elementwise[id] = vector_entry<Arch, kernels::name>();
 #include "simdact/activations.def"

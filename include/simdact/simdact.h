@@ -115,6 +115,11 @@ SIMDACT_EXPORT simdact_status simdact_set_isa(simdact_isa isa);
 /** The ISA whose kernels the next call will use (never SIMDACT_ISA_AUTO). */
 SIMDACT_EXPORT simdact_isa simdact_active_isa(void);
 
+/** The ISA of the kernel that computes `activation` under the active ISA: the active ISA itself,
+ * or SIMDACT_ISA_SCALAR where that ISA has no vector kernel for it yet and the reference runs.
+ * SIMDACT_ISA_AUTO for an unknown activation. */
+SIMDACT_EXPORT simdact_isa simdact_kernel_isa(simdact_activation activation);
+
 /** Bit mask of the ISAs this library has kernels for and this CPU can run: bit (1u << isa). */
 SIMDACT_EXPORT unsigned simdact_supported_isas(void);
 

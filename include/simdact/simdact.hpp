@@ -56,6 +56,8 @@ inline void log_softmax(const float* x, float* y, std::size_t rows, std::size_t 
 SIMDACT_EXPORT void set_isa(isa i);
 /// The ISA the next call uses.
 inline isa active_isa() noexcept { return simdact_active_isa(); }
+/// The ISA whose kernel computes `a` now (scalar where the active ISA falls back for it).
+inline isa kernel_isa(activation a) noexcept { return simdact_kernel_isa(a); }
 /// "scalar", "avx2", "avx512", "neon" (or "auto").
 inline const char* isa_name(isa i) noexcept { return simdact_isa_name(i); }
 /// Lower-case activation name, e.g. "gelu_tanh".

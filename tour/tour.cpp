@@ -1,0 +1,133 @@
+// simdact-tour: a short demonstration of the library on this machine. For each activation it
+// prints sample values, the maximum ULP distance of every ISA the CPU runs from the scalar
+// reference on a quick sweep of the float bit space, and the throughput of every ISA.
+#include <fmt/core.h>
+#include <simdact/simdact.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<simdact::isa> runnable_isas() {
+  std::vector<simdact::isa> v;
+  for (auto i : {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512, SIMDACT_ISA_NEON}) {
+    if (simdact::supported_isas() & (1u << i)) v.push_back(i);
+  }
+  return v;
+}
+
+std::int64_t ulp_distance(float a, float b) {
+  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b) ? 0 : INT64_MAX;
+  auto ordered = [](float f) {
+    std::int32_t i;
+    std::memcpy(&i, &f, sizeof i);
+    return i < 0 ? std::int64_t{INT32_MIN} - i : std::int64_t{i};
+  };
+  return std::llabs(ordered(a) - ordered(b));
+}
+
+// 2^20 inputs spread over every exponent and both signs.
+std::vector<float> sweep_inputs() {
+  std::vector<float> x(std::size_t{1} << 20);
+  for (std::uint32_t i = 0; i < x.size(); ++i) {
+    const std::uint32_t bits = (i << 12) | ((i * 2654435761u) >> 20);
+    std::memcpy(&x[i], &bits, sizeof bits);
+  }
+  return x;
+}
+
+// Elements per nanosecond of `f` on a 4096-element, L1-resident array.
+template <class F>
+double throughput(F f) {
+  constexpr std::size_t n = 4096;
+  std::vector<float> x(n), y(n);
+  for (std::size_t i = 0; i < n; ++i) x[i] = -8.0f + 16.0f * static_cast<float>(i) / n;
+  using clock = std::chrono::steady_clock;
+  double best = 0.0;
+  for (int round = 0; round < 5; ++round) {
+    const auto start = clock::now();
+    constexpr int reps = 200;
+    for (int r = 0; r < reps; ++r) f(x.data(), y.data(), n);
+    const double ns = std::chrono::duration<double, std::nano>(clock::now() - start).count();
+    best = std::max(best, reps * n / ns);
+  }
+  return best;
+}
+
+}  // namespace
+
+int main() {
+  const auto isas = runnable_isas();
+  fmt::print("simdact {} — SIMD activation functions\n", simdact::version());
+  fmt::print("CPU features: {}\n", *simdact_cpu_features() ? simdact_cpu_features() : "(none)");
+  std::string names;
+  for (auto i : isas) names += std::string(names.empty() ? "" : ", ") + simdact::isa_name(i);
+  fmt::print("ISAs this CPU runs: {}; active: {}\n\n", names,
+             simdact::isa_name(simdact::active_isa()));
+
+  const std::vector<float> samples = {-INFINITY, -5.0f, -1.0f, -0.5f, 0.0f, 0.5f, 1.0f, 5.0f};
+  const std::vector<float> sweep = sweep_inputs();
+  std::vector<float> want(sweep.size()), got(sweep.size());
+
+  for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
+    const auto act = static_cast<simdact::activation>(a);
+    const simdact::params p = simdact_default_params(act);
+    std::string param;
+    if (p.alpha != 0.0f) param = fmt::format(" (alpha = {})", p.alpha);
+    if (p.beta != 0.0f) param = fmt::format(" (beta = {})", p.beta);
+    fmt::print("{}{}\n", simdact::name(act), param);
+
+    std::vector<float> y(samples.size());
+    simdact::apply(act, samples.data(), y.data(), samples.size());
+    fmt::print("  x:    ");
+    for (float v : samples) fmt::print("{:>13.6g}", v);
+    fmt::print("\n  f(x): ");
+    for (float v : y) fmt::print("{:>13.6g}", v);
+    fmt::print("\n");
+
+    simdact::set_isa(SIMDACT_ISA_SCALAR);
+    simdact::apply(act, sweep.data(), want.data(), sweep.size());
+    for (auto i : isas) {
+      simdact::set_isa(i);
+      simdact::apply(act, sweep.data(), got.data(), sweep.size());
+      std::int64_t worst = 0;
+      for (std::size_t k = 0; k < sweep.size(); ++k) {
+        worst = std::max(worst, ulp_distance(got[k], want[k]));
+      }
+      const double rate = throughput([&](const float* x, float* out, std::size_t n) {
+        simdact::apply(act, x, out, n);
+      });
+      const bool fallback = simdact::kernel_isa(act) != i;
+      fmt::print("  {:<7} max {} ULP vs reference, {:6.2f} elements/ns{}\n", simdact::isa_name(i),
+                 worst, rate, fallback ? "  (no vector kernel yet: runs the scalar reference)" : "");
+    }
+    simdact::set_isa(SIMDACT_ISA_AUTO);
+    fmt::print("\n");
+  }
+
+  for (bool log : {false, true}) {
+    const auto run = log ? &simdact_log_softmax_f32 : &simdact_softmax_f32;
+    const std::vector<float> x = {1.0f, 2.0f, 3.0f, 6.0f};
+    std::vector<float> y(x.size());
+    run(x.data(), y.data(), 1, x.size(), x.size(), x.size());
+    fmt::print("{} of [1, 2, 3, 6]: ", log ? "log_softmax" : "softmax");
+    for (float v : y) fmt::print("{:.8f} ", v);
+    fmt::print("\n");
+    for (auto i : isas) {
+      simdact::set_isa(i);
+      const std::size_t cols = 1000;
+      const double rate = throughput([&](const float* in, float* out, std::size_t n) {
+        run(in, out, n / cols, cols, cols, cols);
+      });
+      fmt::print("  {:<7} {:6.2f} elements/ns on rows of {} columns{}\n", simdact::isa_name(i),
+                 rate, cols, i == SIMDACT_ISA_SCALAR ? "" : "  (runs the scalar reference)");
+    }
+    simdact::set_isa(SIMDACT_ISA_AUTO);
+  }
+  return 0;
+}
