@@ -2,12 +2,12 @@
 // prints sample values, the maximum ULP distance of every ISA the CPU runs from the scalar
 // reference on a quick sweep of the float bit space, and the throughput of every ISA.
 #include <fmt/core.h>
-#include <simdact/simdact.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <simdact/simdact.hpp>
 #include <string>
 #include <vector>
 
@@ -99,12 +99,12 @@ int main() {
       for (std::size_t k = 0; k < sweep.size(); ++k) {
         worst = std::max(worst, ulp_distance(got[k], want[k]));
       }
-      const double rate = throughput([&](const float* x, float* out, std::size_t n) {
-        simdact::apply(act, x, out, n);
-      });
+      const double rate = throughput(
+          [&](const float* x, float* out, std::size_t n) { simdact::apply(act, x, out, n); });
       const bool fallback = simdact::kernel_isa(act) != i;
       fmt::print("  {:<7} max {} ULP vs reference, {:6.2f} elements/ns{}\n", simdact::isa_name(i),
-                 worst, rate, fallback ? "  (no vector kernel yet: runs the scalar reference)" : "");
+                 worst, rate,
+                 fallback ? "  (no vector kernel yet: runs the scalar reference)" : "");
     }
     simdact::set_isa(SIMDACT_ISA_AUTO);
     fmt::print("\n");

@@ -1,0 +1,155 @@
+// The simdact benchmark suite: every registry activation x compiled ISA x size, the public
+// dispatched path, a naive std:: loop, a memcpy baseline per size, softmax rows, and the peers
+// found at configure time (peers.cpp). Names: <who>/<function>/<variant>/<n or rows x cols>.
+// An ISA the CPU lacks is reported as skipped ("error_message") and not timed.
+#include "bench.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <random>
+
+#include "simdact/simdact.hpp"
+
+namespace simdact::bench {
+
+buffers& data(std::size_t n) {
+  static std::map<std::size_t, buffers> all;
+  auto it = all.find(n);
+  if (it == all.end()) {
+    buffers b{std::vector<float>(n), std::vector<float>(n)};
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<float> d(-10.0f, 10.0f);
+    for (auto& v : b.x) v = d(rng);
+    it = all.emplace(n, std::move(b)).first;
+  }
+  return it->second;
+}
+
+void set_counters(benchmark::State& state, std::size_t elements) {
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * elements));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * elements * 8));
+}
+
+void register_elementwise(const std::string& name, std::size_t n, kernel body) {
+  benchmark::RegisterBenchmark(name.c_str(), [n, body](benchmark::State& state) {
+    buffers& b = data(n);
+    for (auto _ : state) {
+      body(b.x.data(), b.y.data(), n);
+      benchmark::DoNotOptimize(b.y.data());
+      benchmark::ClobberMemory();
+    }
+    set_counters(state, n);
+  });
+}
+
+void register_rows(const std::string& name, std::size_t rows, std::size_t cols, row_kernel body) {
+  benchmark::RegisterBenchmark(name.c_str(), [rows, cols, body](benchmark::State& state) {
+    buffers& b = data(rows * cols);
+    for (auto _ : state) {
+      body(b.x.data(), b.y.data(), rows, cols);
+      benchmark::DoNotOptimize(b.y.data());
+      benchmark::ClobberMemory();
+    }
+    set_counters(state, rows * cols);
+  });
+}
+
+namespace {
+
+const std::vector<simdact_isa> isas = {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512,
+                                       SIMDACT_ISA_NEON};
+
+// The textbook formula in float with <cmath>, as a user would write it without simdact.
+std::map<std::string, float (*)(float)> naive = {
+    {"sigmoid", [](float v) { return 1.0f / (1.0f + std::exp(-v)); }},
+    {"tanh", [](float v) { return std::tanh(v); }},
+    {"relu", [](float v) { return v > 0.0f ? v : 0.0f; }},
+    {"leaky_relu", [](float v) { return v > 0.0f ? v : 0.01f * v; }},
+    {"elu", [](float v) { return v > 0.0f ? v : std::expm1(v); }},
+    {"swish", [](float v) { return v / (1.0f + std::exp(-v)); }},
+    {"silu", [](float v) { return v / (1.0f + std::exp(-v)); }},
+    {"gelu", [](float v) { return 0.5f * v * (1.0f + std::erf(v * 0.70710678f)); }},
+    {"gelu_tanh",
+     [](float v) {
+       return 0.5f * v * (1.0f + std::tanh(0.7978845608f * (v + 0.044715f * v * v * v)));
+     }},
+};
+
+void register_simdact() {
+  for (std::size_t n : sizes) {
+    const std::string size = std::to_string(n);
+    // Two copies: glibc's memcpy, and a plain loop the compiler vectorises; the table script
+    // takes the faster as the memory-speed baseline (memcpy's rep-movsb path is slow on some
+    // CPUs at L1 sizes).
+    register_elementwise(
+        bench_name({"copy", "memcpy", size}), n,
+        [](const float* x, float* y, std::size_t m) { std::memcpy(y, x, m * sizeof(float)); });
+    register_elementwise(bench_name({"copy", "loop", size}), n,
+                         [](const float* __restrict x, float* __restrict y, std::size_t m) {
+                           for (std::size_t i = 0; i < m; ++i) y[i] = x[i];
+                         });
+    for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
+      const auto act = static_cast<activation>(a);
+      const std::string fn = simdact_activation_name(act);
+      for (simdact_isa isa : isas) {
+        if (!(simdact_compiled_isas() & (1u << isa))) continue;
+        const std::string name = bench_name({"simdact", fn, simdact_isa_name(isa), size});
+        benchmark::RegisterBenchmark(name.c_str(), [act, isa, n](benchmark::State& state) {
+          if (simdact_set_isa(isa) != SIMDACT_OK) {
+            std::string why = simdact_isa_name(isa);
+            why += " is not supported by this CPU: skipped";
+            state.SkipWithError(why.c_str());
+            return;
+          }
+          buffers& b = data(n);
+          for (auto _ : state) {
+            simdact_apply_f32(act, nullptr, b.x.data(), b.y.data(), n);
+            benchmark::DoNotOptimize(b.y.data());
+            benchmark::ClobberMemory();
+          }
+          set_counters(state, n);
+          simdact_set_isa(SIMDACT_ISA_AUTO);
+        });
+      }
+      register_elementwise(
+          bench_name({"simdact", fn, "dispatch", size}), n,
+          [act](const float* x, float* y, std::size_t m) { simdact::apply(act, x, y, m); });
+      if (auto f = naive.find(fn); f != naive.end()) {
+        register_elementwise(bench_name({"naive", fn, "std", size}), n,
+                             [g = f->second](const float* x, float* y, std::size_t m) {
+                               for (std::size_t i = 0; i < m; ++i) y[i] = g(x[i]);
+                             });
+      }
+    }
+    for (std::size_t cols : softmax_cols) {
+      const std::size_t rows = rows_for(n, cols);
+      const std::string shape = std::to_string(rows) + "x" + std::to_string(cols);
+      for (bool log : {false, true}) {
+        const std::string fn = log ? "log_softmax" : "softmax";
+        register_rows(bench_name({"simdact", fn, "dispatch", shape}), rows, cols,
+                      [log](const float* x, float* y, std::size_t r, std::size_t c) {
+                        (log ? simdact_log_softmax_f32 : simdact_softmax_f32)(x, y, r, c, c, c);
+                      });
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace simdact::bench
+
+int main(int argc, char** argv) {
+  // Everything here runs on one thread; so must the peers (oneDNN's OpenMP runtime reads this).
+  setenv("OMP_NUM_THREADS", "1", 0);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  simdact::bench::register_simdact();
+  simdact::bench::register_peers();
+  benchmark::AddCustomContext("simdact_cpu_features", simdact_cpu_features());
+  benchmark::AddCustomContext("simdact_active_isa", simdact_isa_name(simdact_active_isa()));
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

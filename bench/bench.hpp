@@ -1,0 +1,56 @@
+// Shared pieces of the benchmark binary: input buffers, sizes, counters, registration helpers.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace simdact::bench {
+
+// L1-resident, L2-resident and DRAM-sized arrays.
+inline const std::vector<std::size_t> sizes = {4096, 262144, 16777216};
+inline const std::vector<std::size_t> softmax_cols = {1000, 32000};
+
+// Input x (uniform in [-10, 10], fixed seed) and output y of n elements, made once per size.
+struct buffers {
+  std::vector<float> x, y;
+};
+buffers& data(std::size_t n);
+
+// "a/b/c" from its parts (a plain loop of appends: GCC 12 at -O3 warns falsely on chains of
+// string operator+, see its bug 105329).
+inline std::string bench_name(std::initializer_list<std::string_view> parts) {
+  std::string s;
+  for (std::string_view p : parts) {
+    if (!s.empty()) s += '/';
+    s.append(p.data(), p.size());
+  }
+  return s;
+}
+
+// Elements and bytes (4 read + 4 written per element) per second.
+void set_counters(benchmark::State& state, std::size_t elements);
+
+// Registers "name" running body(x, y, n) in a loop over the buffers of size n.
+using kernel = std::function<void(const float* x, float* y, std::size_t n)>;
+void register_elementwise(const std::string& name, std::size_t n, kernel body);
+
+// Registers "name" running body(x, y, rows, cols) on rows x cols contiguous rows.
+using row_kernel =
+    std::function<void(const float* x, float* y, std::size_t rows, std::size_t cols)>;
+void register_rows(const std::string& name, std::size_t rows, std::size_t cols, row_kernel body);
+
+// Rows of `cols` columns that make up about `total` elements (at least one row).
+inline std::size_t rows_for(std::size_t total, std::size_t cols) {
+  return total / cols > 0 ? total / cols : 1;
+}
+
+// Peers found at configure time (peers.cpp): oneDNN, XNNPACK, Eigen.
+void register_peers();
+
+}  // namespace simdact::bench

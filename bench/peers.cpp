@@ -1,0 +1,248 @@
+// What users would otherwise call: oneDNN's eltwise and softmax primitives, XNNPACK's operators
+// and Eigen's array expressions, each compiled in when CMake found it (SIMDACT_BENCH_<PEER>).
+// Every peer runs single-threaded, like simdact.
+#include <cmath>
+#include <string>
+
+#include "bench.hpp"
+
+#ifdef SIMDACT_BENCH_ONEDNN
+#include <oneapi/dnnl/dnnl.hpp>
+#endif
+#ifdef SIMDACT_BENCH_XNNPACK
+#include <xnnpack.h>
+#endif
+#ifdef SIMDACT_BENCH_EIGEN
+#include <Eigen/Core>
+#include <unsupported/Eigen/SpecialFunctions>
+#endif
+
+namespace simdact::bench {
+namespace {
+
+#ifdef SIMDACT_BENCH_ONEDNN
+// oneDNN at the highest ISA it finds (cap it with ONEDNN_MAX_CPU_ISA=AVX2 to compare AVX2).
+void register_onednn() {
+  using namespace dnnl;
+  struct eltwise {
+    const char* name;
+    algorithm alg;
+    float alpha;
+  };
+  const eltwise ops[] = {
+      {"sigmoid", algorithm::eltwise_logistic, 0.0f},
+      {"tanh", algorithm::eltwise_tanh, 0.0f},
+      {"relu", algorithm::eltwise_relu, 0.0f},
+      {"leaky_relu", algorithm::eltwise_relu, 0.01f},
+      {"elu", algorithm::eltwise_elu, 1.0f},
+      {"swish", algorithm::eltwise_swish, 1.0f},
+      {"silu", algorithm::eltwise_swish, 1.0f},
+      {"gelu", algorithm::eltwise_gelu_erf, 0.0f},
+      {"gelu_tanh", algorithm::eltwise_gelu_tanh, 0.0f},
+  };
+  for (std::size_t n : sizes) {
+    for (const eltwise& op : ops) {
+      const std::string name = std::string("onednn/") + op.name + "/eltwise/" + std::to_string(n);
+      benchmark::RegisterBenchmark(name.c_str(), [op, n](benchmark::State& state) {
+        engine eng(engine::kind::cpu, 0);
+        stream s(eng);
+        const memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32,
+                              memory::format_tag::a);
+        const eltwise_forward::primitive_desc pd(
+            eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, 0.0f), eng);
+        eltwise_forward prim(pd);
+        buffers& b = data(n);
+        memory src(md, eng, b.x.data()), dst(md, eng, b.y.data());
+        for (auto _ : state) {
+          prim.execute(s, {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}});
+          s.wait();
+          benchmark::ClobberMemory();
+        }
+        set_counters(state, n);
+        state.SetLabel(pd.impl_info_str());
+      });
+    }
+    for (std::size_t cols : softmax_cols) {
+      const std::size_t rows = rows_for(n, cols);
+      for (bool log : {false, true}) {
+        const std::string name = std::string("onednn/") + (log ? "log_softmax" : "softmax") +
+                                 "/primitive/" + std::to_string(rows) + "x" + std::to_string(cols);
+        benchmark::RegisterBenchmark(name.c_str(), [rows, cols, log](benchmark::State& state) {
+          engine eng(engine::kind::cpu, 0);
+          stream s(eng);
+          const memory::desc md({static_cast<memory::dim>(rows), static_cast<memory::dim>(cols)},
+                                memory::data_type::f32, memory::format_tag::ab);
+          buffers& b = data(rows * cols);
+          memory src(md, eng, b.x.data()), dst(md, eng, b.y.data());
+          primitive prim;
+          std::string impl;
+          if (log) {
+            logsoftmax_forward::primitive_desc pd(
+                logsoftmax_forward::desc(prop_kind::forward_inference, md, 1), eng);
+            prim = logsoftmax_forward(pd);
+            impl = pd.impl_info_str();
+          } else {
+            softmax_forward::primitive_desc pd(
+                softmax_forward::desc(prop_kind::forward_inference, md, 1), eng);
+            prim = softmax_forward(pd);
+            impl = pd.impl_info_str();
+          }
+          for (auto _ : state) {
+            prim.execute(s, {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}});
+            s.wait();
+            benchmark::ClobberMemory();
+          }
+          set_counters(state, rows * cols);
+          state.SetLabel(impl);
+        });
+      }
+    }
+  }
+}
+#endif
+
+#ifdef SIMDACT_BENCH_XNNPACK
+// XNNPACK's operators that match our activations (it has no tanh, swish or gelu in this
+// version), run without a thread pool.
+void register_xnnpack() {
+  if (xnn_initialize(nullptr) != xnn_status_success) return;
+  using create_fn = std::function<xnn_status(std::size_t, xnn_operator_t*)>;
+  using setup_fn = xnn_status (*)(xnn_operator_t, std::size_t, const float*, float*, pthreadpool_t);
+  struct op {
+    const char* name;
+    create_fn create;
+    setup_fn setup;
+  };
+  const op ops[] = {
+      {"sigmoid",
+       [](std::size_t c, xnn_operator_t* o) { return xnn_create_sigmoid_nc_f32(c, c, c, 0, o); },
+       xnn_setup_sigmoid_nc_f32},
+      {"leaky_relu",
+       [](std::size_t c, xnn_operator_t* o) {
+         return xnn_create_leaky_relu_nc_f32(c, c, c, 0.01f, 0, o);
+       },
+       xnn_setup_leaky_relu_nc_f32},
+      {"elu",
+       [](std::size_t c, xnn_operator_t* o) { return xnn_create_elu_nc_f32(c, c, c, 1.0f, 0, o); },
+       xnn_setup_elu_nc_f32},
+  };
+  for (std::size_t n : sizes) {
+    for (const op& o : ops) {
+      const std::string name = std::string("xnnpack/") + o.name + "/nc/" + std::to_string(n);
+      benchmark::RegisterBenchmark(name.c_str(), [o, n](benchmark::State& state) {
+        xnn_operator_t handle = nullptr;
+        buffers& b = data(n);
+        if (o.create(n, &handle) != xnn_status_success ||
+            o.setup(handle, 1, b.x.data(), b.y.data(), nullptr) != xnn_status_success) {
+          state.SkipWithError("xnnpack operator setup failed");
+          return;
+        }
+        for (auto _ : state) {
+          xnn_run_operator(handle, nullptr);
+          benchmark::ClobberMemory();
+        }
+        set_counters(state, n);
+        xnn_delete_operator(handle);
+      });
+    }
+    for (std::size_t cols : softmax_cols) {
+      const std::size_t rows = rows_for(n, cols);
+      const std::string name =
+          "xnnpack/softmax/nc/" + std::to_string(rows) + "x" + std::to_string(cols);
+      benchmark::RegisterBenchmark(name.c_str(), [rows, cols](benchmark::State& state) {
+        xnn_operator_t handle = nullptr;
+        buffers& b = data(rows * cols);
+        if (xnn_create_softmax_nc_f32(cols, cols, cols, 0, &handle) != xnn_status_success ||
+            xnn_setup_softmax_nc_f32(handle, rows, b.x.data(), b.y.data(), nullptr) !=
+                xnn_status_success) {
+          state.SkipWithError("xnnpack operator setup failed");
+          return;
+        }
+        for (auto _ : state) {
+          xnn_run_operator(handle, nullptr);
+          benchmark::ClobberMemory();
+        }
+        set_counters(state, rows * cols);
+        xnn_delete_operator(handle);
+      });
+    }
+  }
+}
+#endif
+
+#ifdef SIMDACT_BENCH_EIGEN
+// Eigen array expressions as users write them (compiled with this build's -march flags).
+void register_eigen() {
+  using Eigen::ArrayXf;
+  using in_t = Eigen::Map<const ArrayXf>;
+  using out_t = Eigen::Map<ArrayXf>;
+  using expr_fn = void (*)(const in_t&, out_t&);
+  struct op {
+    const char* name;
+    expr_fn f;
+  };
+  static const op ops[] = {
+      {"sigmoid", [](const in_t& x, out_t& y) { y = x.logistic(); }},
+      {"tanh", [](const in_t& x, out_t& y) { y = x.tanh(); }},
+      {"relu", [](const in_t& x, out_t& y) { y = x.max(0.0f); }},
+      {"leaky_relu", [](const in_t& x, out_t& y) { y = (x > 0.0f).select(x, 0.01f * x); }},
+      {"elu", [](const in_t& x, out_t& y) { y = (x > 0.0f).select(x, x.expm1()); }},
+      {"swish", [](const in_t& x, out_t& y) { y = x * x.logistic(); }},
+      {"silu", [](const in_t& x, out_t& y) { y = x * x.logistic(); }},
+      {"gelu", [](const in_t& x, out_t& y) { y = 0.5f * x * (1.0f + (x * 0.70710678f).erf()); }},
+      {"gelu_tanh",
+       [](const in_t& x, out_t& y) {
+         y = 0.5f * x * (1.0f + (0.7978845608f * (x + 0.044715f * x.cube())).tanh());
+       }},
+  };
+  for (std::size_t n : sizes) {
+    for (const op& o : ops) {
+      register_elementwise(std::string("eigen/") + o.name + "/array/" + std::to_string(n), n,
+                           [f = o.f](const float* x, float* y, std::size_t m) {
+                             const in_t in(x, static_cast<Eigen::Index>(m));
+                             out_t out(y, static_cast<Eigen::Index>(m));
+                             f(in, out);
+                           });
+    }
+    for (std::size_t cols : softmax_cols) {
+      const std::size_t rows = rows_for(n, cols);
+      for (bool log : {false, true}) {
+        const std::string name = std::string("eigen/") + (log ? "log_softmax" : "softmax") +
+                                 "/array/" + std::to_string(rows) + "x" + std::to_string(cols);
+        register_rows(name, rows, cols,
+                      [log](const float* x, float* y, std::size_t r, std::size_t c) {
+                        const auto cc = static_cast<Eigen::Index>(c);
+                        for (std::size_t i = 0; i < r; ++i) {
+                          const in_t in(x + i * c, cc);
+                          out_t out(y + i * c, cc);
+                          const float m = in.maxCoeff();
+                          if (log) {
+                            out = in - m;
+                            out -= std::log(out.exp().sum());
+                          } else {
+                            out = (in - m).exp();
+                            out /= out.sum();
+                          }
+                        }
+                      });
+      }
+    }
+  }
+}
+#endif
+
+}  // namespace
+
+void register_peers() {
+#ifdef SIMDACT_BENCH_ONEDNN
+  register_onednn();
+#endif
+#ifdef SIMDACT_BENCH_XNNPACK
+  register_xnnpack();
+#endif
+#ifdef SIMDACT_BENCH_EIGEN
+  register_eigen();
+#endif
+}
+
+}  // namespace simdact::bench

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages simdact needs that are missing (none when all are there).
+# Usage: scripts/deps.sh [extra packages...]
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build python3          # toolchain
+  libxsimd-dev                            # SIMD batch types (private build dependency)
+  libfmt-dev                              # the tour
+  libgtest-dev                            # tests
+  libbenchmark-dev                        # benchmarks
+  libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev  # benchmark peers
+  "$@"
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "simdact: installing missing packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"

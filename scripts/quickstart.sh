@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Quick start: install what is missing, build simdact (Release) and run the tour.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_TESTS=OFF \
+  -DSIMDACT_BUILD_BENCH=OFF
+cmake --build build --target simdact-tour
+./build/tour/simdact-tour
