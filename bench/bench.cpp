@@ -44,18 +44,6 @@ void register_elementwise(const std::string& name, std::size_t n, kernel body) {
   });
 }
 
-void register_rows(const std::string& name, std::size_t rows, std::size_t cols, row_kernel body) {
-  benchmark::RegisterBenchmark(name.c_str(), [rows, cols, body](benchmark::State& state) {
-    buffers& b = data(rows * cols);
-    for (auto _ : state) {
-      body(b.x.data(), b.y.data(), rows, cols);
-      benchmark::DoNotOptimize(b.y.data());
-      benchmark::ClobberMemory();
-    }
-    set_counters(state, rows * cols);
-  });
-}
-
 namespace {
 
 const std::vector<simdact_isa> isas = {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512,
@@ -77,45 +65,54 @@ std::map<std::string, float (*)(float)> naive = {
      }},
 };
 
+// A copy the compiler vectorises but, thanks to the attribute, does not turn into memcpy.
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) void copy_loop(
+    const float* __restrict x, float* __restrict y, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) y[i] = x[i];
+}
+
+// simdact/<fn>/<isa>/<shape> for every ISA compiled in, each forcing its ISA (skipped with a
+// message where the CPU lacks it), and simdact/<fn>/dispatch/<shape>, the public path as is.
+void register_per_isa(const std::string& fn, const std::string& shape, std::size_t n, kernel body) {
+  for (simdact_isa isa : isas) {
+    if (!(simdact_compiled_isas() & (1u << isa))) continue;
+    const std::string name = bench_name({"simdact", fn, simdact_isa_name(isa), shape});
+    benchmark::RegisterBenchmark(name.c_str(), [isa, n, body](benchmark::State& state) {
+      if (simdact_set_isa(isa) != SIMDACT_OK) {
+        std::string why = simdact_isa_name(isa);
+        why += " is not supported by this CPU: skipped";
+        state.SkipWithError(why.c_str());
+        return;
+      }
+      buffers& b = data(n);
+      for (auto _ : state) {
+        body(b.x.data(), b.y.data(), n);
+        benchmark::DoNotOptimize(b.y.data());
+        benchmark::ClobberMemory();
+      }
+      set_counters(state, n);
+      simdact_set_isa(SIMDACT_ISA_AUTO);
+    });
+  }
+  register_elementwise(bench_name({"simdact", fn, "dispatch", shape}), n, body);
+}
+
 void register_simdact() {
   for (std::size_t n : sizes) {
     const std::string size = std::to_string(n);
-    // Two copies: glibc's memcpy, and a plain loop the compiler vectorises; the table script
-    // takes the faster as the memory-speed baseline (memcpy's rep-movsb path is slow on some
-    // CPUs at L1 sizes).
+    // Two copies: glibc's memcpy, and a loop of vector loads and stores; the table script takes
+    // the faster as the memory-speed baseline (memcpy's rep-movsb path is slow on some CPUs, by
+    // 20x here on an AMD EPYC VM at 16 KiB).
     register_elementwise(
         bench_name({"copy", "memcpy", size}), n,
         [](const float* x, float* y, std::size_t m) { std::memcpy(y, x, m * sizeof(float)); });
-    register_elementwise(bench_name({"copy", "loop", size}), n,
-                         [](const float* __restrict x, float* __restrict y, std::size_t m) {
-                           for (std::size_t i = 0; i < m; ++i) y[i] = x[i];
-                         });
+    register_elementwise(bench_name({"copy", "loop", size}), n, copy_loop);
     for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
       const auto act = static_cast<activation>(a);
       const std::string fn = simdact_activation_name(act);
-      for (simdact_isa isa : isas) {
-        if (!(simdact_compiled_isas() & (1u << isa))) continue;
-        const std::string name = bench_name({"simdact", fn, simdact_isa_name(isa), size});
-        benchmark::RegisterBenchmark(name.c_str(), [act, isa, n](benchmark::State& state) {
-          if (simdact_set_isa(isa) != SIMDACT_OK) {
-            std::string why = simdact_isa_name(isa);
-            why += " is not supported by this CPU: skipped";
-            state.SkipWithError(why.c_str());
-            return;
-          }
-          buffers& b = data(n);
-          for (auto _ : state) {
-            simdact_apply_f32(act, nullptr, b.x.data(), b.y.data(), n);
-            benchmark::DoNotOptimize(b.y.data());
-            benchmark::ClobberMemory();
-          }
-          set_counters(state, n);
-          simdact_set_isa(SIMDACT_ISA_AUTO);
-        });
-      }
-      register_elementwise(
-          bench_name({"simdact", fn, "dispatch", size}), n,
-          [act](const float* x, float* y, std::size_t m) { simdact::apply(act, x, y, m); });
+      register_per_isa(fn, size, n, [act](const float* x, float* y, std::size_t m) {
+        simdact_apply_f32(act, nullptr, x, y, m);
+      });
       if (auto f = naive.find(fn); f != naive.end()) {
         register_elementwise(bench_name({"naive", fn, "std", size}), n,
                              [g = f->second](const float* x, float* y, std::size_t m) {
@@ -127,11 +124,11 @@ void register_simdact() {
       const std::size_t rows = rows_for(n, cols);
       const std::string shape = std::to_string(rows) + "x" + std::to_string(cols);
       for (bool log : {false, true}) {
-        const std::string fn = log ? "log_softmax" : "softmax";
-        register_rows(bench_name({"simdact", fn, "dispatch", shape}), rows, cols,
-                      [log](const float* x, float* y, std::size_t r, std::size_t c) {
-                        (log ? simdact_log_softmax_f32 : simdact_softmax_f32)(x, y, r, c, c, c);
-                      });
+        const auto f = log ? simdact_log_softmax_f32 : simdact_softmax_f32;
+        register_per_isa(log ? "log_softmax" : "softmax", shape, rows * cols,
+                         [f, rows, cols](const float* x, float* y, std::size_t) {
+                           f(x, y, rows, cols, cols, cols);
+                         });
       }
     }
   }

@@ -36,14 +36,10 @@ inline std::string bench_name(std::initializer_list<std::string_view> parts) {
 // Elements and bytes (4 read + 4 written per element) per second.
 void set_counters(benchmark::State& state, std::size_t elements);
 
-// Registers "name" running body(x, y, n) in a loop over the buffers of size n.
+// Registers "name" running body(x, y, n) in a loop over the buffers of size n (a softmax body
+// captures its rows and columns, with rows * cols = n).
 using kernel = std::function<void(const float* x, float* y, std::size_t n)>;
 void register_elementwise(const std::string& name, std::size_t n, kernel body);
-
-// Registers "name" running body(x, y, rows, cols) on rows x cols contiguous rows.
-using row_kernel =
-    std::function<void(const float* x, float* y, std::size_t rows, std::size_t cols)>;
-void register_rows(const std::string& name, std::size_t rows, std::size_t cols, row_kernel body);
 
 // Rows of `cols` columns that make up about `total` elements (at least one row).
 inline std::size_t rows_for(std::size_t total, std::size_t cols) {

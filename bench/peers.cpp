@@ -209,22 +209,22 @@ void register_eigen() {
       for (bool log : {false, true}) {
         const std::string name = std::string("eigen/") + (log ? "log_softmax" : "softmax") +
                                  "/array/" + std::to_string(rows) + "x" + std::to_string(cols);
-        register_rows(name, rows, cols,
-                      [log](const float* x, float* y, std::size_t r, std::size_t c) {
-                        const auto cc = static_cast<Eigen::Index>(c);
-                        for (std::size_t i = 0; i < r; ++i) {
-                          const in_t in(x + i * c, cc);
-                          out_t out(y + i * c, cc);
-                          const float m = in.maxCoeff();
-                          if (log) {
-                            out = in - m;
-                            out -= std::log(out.exp().sum());
-                          } else {
-                            out = (in - m).exp();
-                            out /= out.sum();
-                          }
-                        }
-                      });
+        register_elementwise(name, rows * cols,
+                             [log, r = rows, c = cols](const float* x, float* y, std::size_t) {
+                               const auto cc = static_cast<Eigen::Index>(c);
+                               for (std::size_t i = 0; i < r; ++i) {
+                                 const in_t in(x + i * c, cc);
+                                 out_t out(y + i * c, cc);
+                                 const float m = in.maxCoeff();
+                                 if (log) {
+                                   out = in - m;
+                                   out -= std::log(out.exp().sum());
+                                 } else {
+                                   out = (in - m).exp();
+                                   out /= out.sum();
+                                 }
+                               }
+                             });
       }
     }
   }
