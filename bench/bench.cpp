@@ -10,6 +10,8 @@
 #include <map>
 #include <random>
 
+#include <unistd.h>
+
 #include "simdact/simdact.hpp"
 
 namespace simdact::bench {
@@ -138,8 +140,12 @@ void register_simdact() {
 }  // namespace simdact::bench
 
 int main(int argc, char** argv) {
-  // Everything here runs on one thread; so must the peers (oneDNN's OpenMP runtime reads this).
-  setenv("OMP_NUM_THREADS", "1", 0);
+  // simdact runs on one thread; so must the peers. oneDNN's OpenMP runtime reads
+  // OMP_NUM_THREADS when it is loaded, before main, hence the re-execution with it set.
+  if (std::getenv("OMP_NUM_THREADS") == nullptr) {
+    setenv("OMP_NUM_THREADS", "1", 1);
+    execv("/proc/self/exe", argv);  // returns only on failure: then run as we are
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   simdact::bench::register_simdact();
