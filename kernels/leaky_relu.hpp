@@ -17,7 +17,7 @@ struct leaky_relu {
   static double reference(double x, double alpha) { return x > 0 ? x : alpha * x; }
 
   template <class B>
-  static B eval(B x, B alpha) {
+  SIMDACT_INLINE static B eval(B x, B alpha) {
     return simd::select(x > simd::broadcast<B>(0.0f), x, alpha * x);
   }
 };

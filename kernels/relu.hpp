@@ -19,7 +19,7 @@ struct relu {
   static double reference(double x, double /*unused*/) { return x <= 0 ? 0.0 : x; }
 
   template <class B>
-  static B eval(B x, B /*unused*/) {
+  SIMDACT_INLINE static B eval(B x, B /*unused*/) {
     const B zero = simd::broadcast<B>(0.0f);
     return simd::select(x <= zero, zero, x);
   }

@@ -10,9 +10,17 @@
 #include <type_traits>
 #include <xsimd/xsimd.hpp>
 
-#if defined(__AVX512F__)
+#if defined(__AVX2__) || defined(__AVX512F__)
 #include <immintrin.h>
 #endif
+#if defined(__aarch64__)
+#include <arm_neon.h>
+#endif
+
+// Every kernel function is forced inline: a vector kernel is one straight run of instructions
+// per batch, and a call (with its spills of a dozen ymm/zmm registers) would cost more than
+// the math.
+#define SIMDACT_INLINE inline __attribute__((always_inline))
 
 namespace simdact::simd {
 
@@ -22,46 +30,206 @@ using batch = xsimd::batch<float, Arch>;
 template <class B>
 using mask_t = typename B::batch_bool_type;
 
+// The double-precision batch of the same ISA (half the lanes of the float batch), and 64-bit
+// integers of that width, for exponent arithmetic.
 template <class B>
-using int_batch = xsimd::batch<std::int32_t, typename B::arch_type>;
+using dbatch = xsimd::batch<double, typename B::arch_type>;
+template <class D>
+using i64batch = xsimd::batch<std::int64_t, typename D::arch_type>;
+
+template <class B, class Arch>
+inline constexpr bool is_arch = std::is_same_v<typename B::arch_type, Arch>;
 
 // Number of float lanes of B.
 template <class B>
 inline constexpr std::size_t lanes = B::size;
 
 template <class B>
-B load(const float* p) {
+SIMDACT_INLINE B load(const float* p) {
   return B::load_unaligned(p);
 }
 
 template <class B>
-void store(float* p, B v) {
+SIMDACT_INLINE void store(float* p, B v) {
   v.store_unaligned(p);
 }
 
 template <class B>
-B broadcast(float v) {
+SIMDACT_INLINE B broadcast(float v) {
   return B(v);
 }
 
 // cond ? a : b, lane by lane.
 template <class B>
-B select(mask_t<B> cond, B a, B b) {
+SIMDACT_INLINE B select(mask_t<B> cond, B a, B b) {
   return xsimd::select(cond, a, b);
+}
+
+// Lane-wise min, max, |x|; which operand a NaN yields differs between ISAs, so kernels never
+// rely on it (NaN inputs are restored at the end, see map_double).
+template <class B>
+SIMDACT_INLINE B min(B a, B b) {
+  return xsimd::min(a, b);
+}
+
+template <class B>
+SIMDACT_INLINE B max(B a, B b) {
+  return xsimd::max(a, b);
+}
+
+template <class B>
+SIMDACT_INLINE B abs(B a) {
+  return xsimd::abs(a);
+}
+
+// |a| with the sign of b.
+template <class B>
+SIMDACT_INLINE B copysign(B a, B b) {
+  return xsimd::copysign(a, b);
+}
+
+// (Not a != a: xsimd's != is an ordered comparison on x86, false for NaN.)
+template <class B>
+SIMDACT_INLINE mask_t<B> is_nan(B a) {
+  return xsimd::isnan(a);
 }
 
 // a * b + c with a single rounding, on every ISA. xsimd 8.1 computes a * b + c unfused for
 // avx512f, so that one goes to the instruction directly.
 template <class B>
-B fmadd(B a, B b, B c) {
+SIMDACT_INLINE B fmadd(B a, B b, B c) {
 #if defined(__AVX512F__)
-  if constexpr (std::is_same_v<typename B::arch_type, xsimd::avx512f>) {
+  if constexpr (is_arch<B, xsimd::avx512f> && std::is_same_v<typename B::value_type, float>) {
     return B(_mm512_fmadd_ps(a, b, c));
+  } else if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_fmadd_pd(a, b, c));
   } else
 #endif
   {
     return xsimd::fma(a, b, c);
   }
+}
+
+// c - a * b with a single rounding.
+template <class B>
+SIMDACT_INLINE B fnmadd(B a, B b, B c) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f> && std::is_same_v<typename B::value_type, float>) {
+    return B(_mm512_fnmadd_ps(a, b, c));
+  } else if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_fnmadd_pd(a, b, c));
+  } else
+#endif
+  {
+    return xsimd::fnma(a, b, c);
+  }
+}
+
+// -|a|: one OR of the sign bit.
+template <class B>
+SIMDACT_INLINE B neg_abs(B a) {
+  return a | B(-0.0);
+}
+
+// Polynomial c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule, one FMA per coefficient.
+template <class B, std::size_t N>
+SIMDACT_INLINE B horner(B x, const double (&c)[N]) {
+  B acc = B(c[N - 1]);
+  for (std::size_t i = N - 1; i-- > 0;) acc = fmadd(acc, x, B(c[i]));
+  return acc;
+}
+
+// Bit casts between doubles and 64-bit integers of one width.
+template <class D>
+SIMDACT_INLINE i64batch<D> as_int(D v) {
+  return xsimd::bitwise_cast<i64batch<D>>(v);
+}
+
+template <class I>
+SIMDACT_INLINE xsimd::batch<double, typename I::arch_type> as_double(I v) {
+  return xsimd::bitwise_cast<xsimd::batch<double, typename I::arch_type>>(v);
+}
+
+// Float <-> double: the low and high halves of a float batch as doubles, and back. The narrowing
+// rounds once, to nearest in the default floating-point environment.
+template <class B>
+SIMDACT_INLINE dbatch<B> widen_lo(B x) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    return dbatch<B>(_mm512_cvtps_pd(_mm512_castps512_ps256(x)));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return dbatch<B>(_mm256_cvtps_pd(_mm256_castps256_ps128(x)));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    return dbatch<B>(vcvt_f64_f32(vget_low_f32(x)));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "widen_lo: no implementation for this ISA");
+  }
+}
+
+template <class B>
+SIMDACT_INLINE dbatch<B> widen_hi(B x) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    const __m256d hi = _mm512_extractf64x4_pd(_mm512_castps_pd(x), 1);
+    return dbatch<B>(_mm512_cvtps_pd(_mm256_castpd_ps(hi)));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return dbatch<B>(_mm256_cvtps_pd(_mm256_extractf128_ps(x, 1)));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    return dbatch<B>(vcvt_high_f64_f32(x));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "widen_hi: no implementation for this ISA");
+  }
+}
+
+template <class B>
+SIMDACT_INLINE B narrow(dbatch<B> lo, dbatch<B> hi) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    const __m512d l = _mm512_castps_pd(_mm512_castps256_ps512(_mm512_cvtpd_ps(lo)));
+    return B(_mm512_castpd_ps(_mm512_insertf64x4(l, _mm256_castps_pd(_mm512_cvtpd_ps(hi)), 1)));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(
+        _mm256_insertf128_ps(_mm256_castps128_ps256(_mm256_cvtpd_ps(lo)), _mm256_cvtpd_ps(hi), 1));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    return B(vcvt_high_f32_f64(vcvt_f32_f64(lo), hi));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "narrow: no implementation for this ISA");
+  }
+}
+
+// y = K::eval_double(x, param) evaluated in double precision over the double batch: the float
+// inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
+// of the narrowing leaves each result within 1 ULP (nearly always correctly rounded). NaN
+// inputs come out unchanged whatever the double math did with them.
+template <class K, class B>
+SIMDACT_INLINE B map_double(B x, B param) {
+  const dbatch<B> p = widen_lo(param);  // every lane holds the (uniform) parameter
+  const B y = narrow<B>(K::eval_double(widen_lo(x), p), K::eval_double(widen_hi(x), p));
+  return select(is_nan(x), x, y);
 }
 
 }  // namespace simdact::simd

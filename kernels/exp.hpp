@@ -1,0 +1,67 @@
+// e^x and e^x - 1 in double precision (exp_f64, expm1_f64), over a double batch D: the building
+// block of every transcendental kernel (each evaluates its formula in double and rounds once to
+// float).
+//
+// Algorithm, for x in [-700, 700] (callers clamp; NaN gives an unspecified finite value):
+//   n = round(x log2 e), by adding and subtracting 1.5 * 2^52;
+//   r = x - n ln2 in two FMA steps (ln2 as a double plus its residual), |r| <= ln2/2 (+ tiny);
+//   p = expm1(r) = r + r^2 Q(r), Q of degree 5 (tools/sollya/expm1.sollya): relative error
+//       below 2^-30.9 on the interval;
+//   2^n = the bits (n + 1023) << 52, taken from the low bits of the rounding sum;
+//   e^x = 2^n + 2^n p,  e^x - 1 = 2^n p + (2^n - 1)   (each one FMA).
+// Error: relative 2^-30 for e^x; for e^x - 1 also relative, since for n = 0 it is p itself and
+// for |n| >= 1 the sum has no cancellation (|e^x - 1| >= 0.29). Both are far below a float ULP
+// (2^-24), which is what lets the kernels round once and stay within 1 ULP.
+#pragma once
+
+#include "simd.hpp"
+
+namespace simdact::kernels {
+
+// expm1 on the reduced interval: r + r^2 Q(r).
+inline constexpr double expm1_q[] = {
+    0x1.0000000b7e318p-1, 0x1.55555527304d3p-3,  0x1.5554e958fdba7p-5,
+    0x1.11114bddd95fbp-7, 0x1.6d42ca60db561p-10, 0x1.a072c0193cbafp-13,
+};
+
+// e^x = scale * (1 + p) with scale = 2^n exactly.
+template <class D>
+struct exp_parts {
+  D scale;
+  D p;
+};
+
+template <class D>
+SIMDACT_INLINE exp_parts<D> exp_reduce(D x) {
+  const D shifter(0x1.8p52);  // adding it rounds x log2 e to an integer kept in the low bits
+  const D t = simd::fmadd(x, D(0x1.71547652b82fep0), shifter);
+  const D n = t - shifter;
+  D r = simd::fnmadd(n, D(0x1.62e42fefa39efp-1), x);  // ln 2 rounded to double
+  r = simd::fnmadd(n, D(0x1.abc9e3b39803fp-56), r);   // ln 2 minus that double
+  const D p = simd::fmadd(r * r, simd::horner(r, expm1_q), r);
+  const D scale = simd::as_double((simd::as_int(t) + 1023) << 52);
+  return {scale, p};
+}
+
+template <class D>
+SIMDACT_INLINE D exp_f64(D x) {
+  const exp_parts<D> e = exp_reduce(x);
+  return simd::fmadd(e.scale, e.p, e.scale);
+}
+
+template <class D>
+SIMDACT_INLINE D expm1_f64(D x) {
+  const exp_parts<D> e = exp_reduce(x);
+  return simd::fmadd(e.scale, e.p, e.scale - D(1.0));
+}
+
+// The logistic function 1 / (1 + e^-t) in double: e = e^-|t|, with |t| clamped to 200 (the
+// float result is 0 or 1 long before), never overflows, and e / (1 + e) keeps full relative
+// accuracy for t < 0. A NaN t gives an unspecified value.
+template <class D>
+SIMDACT_INLINE D logistic_f64(D t) {
+  const D e = exp_f64(simd::max(simd::neg_abs(t), D(-200.0)));
+  return simd::select(t < D(0.0), e, D(1.0)) / (D(1.0) + e);
+}
+
+}  // namespace simdact::kernels
