@@ -1,0 +1,83 @@
+// simdact-exhaustive: every one of the 2^32 float inputs, for every activation (default
+// parameters) on every ISA this CPU runs, against the reference rounded to float. Prints the
+// maximum ULP distance and the worst input per kernel and ISA; exits non-zero if a kernel
+// exceeds its documented bound. Not part of the default suite (ctest label "exhaustive"); takes
+// minutes per kernel on two cores.
+//   simdact-exhaustive [activation ...]    (default: all)
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.hpp"
+
+using namespace simdact::test;
+
+namespace {
+
+struct result {
+  std::int64_t worst = 0;
+  std::uint32_t worst_bits = 0;
+};
+
+// Sweeps [begin, end) of the bit patterns in chunks; returns the worst distance seen.
+result sweep_range(const activation_info& a, float param, std::uint64_t begin, std::uint64_t end) {
+  constexpr std::size_t chunk = std::size_t{1} << 16;
+  std::vector<float> x(chunk), y(chunk);
+  const simdact_params p{param, param};
+  result r;
+  for (std::uint64_t base = begin; base < end; base += chunk) {
+    for (std::size_t i = 0; i < chunk; ++i) x[i] = from_bits(static_cast<std::uint32_t>(base + i));
+    simdact_apply_f32(a.id, &p, x.data(), y.data(), chunk);
+    for (std::size_t i = 0; i < chunk; ++i) {
+      const std::int64_t d = ulp_distance(y[i], reference(a, x[i], param));
+      if (d > r.worst) {
+        r.worst = d;
+        r.worst_bits = static_cast<std::uint32_t>(base + i);
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> wanted(argv + 1, argv + argc);
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  bool ok = true;
+  std::printf("| activation | ISA | max ULP | bound | worst input |\n|---|---|---|---|---|\n");
+  for (const activation_info& a : activations()) {
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end()) continue;
+    const simdact_params d = simdact_default_params(a.id);
+    const float param = d.alpha != 0.0f ? d.alpha : d.beta;
+    for (simdact_isa isa : target_isas()) {
+      if (simdact_set_isa(isa) != SIMDACT_OK) {
+        std::printf("| %s | %s | skipped: not supported by this CPU | | |\n", a.name,
+                    simdact_isa_name(isa));
+        continue;
+      }
+      std::vector<result> parts(threads);
+      std::vector<std::thread> pool;
+      const std::uint64_t total = std::uint64_t{1} << 32, step = total / threads;
+      for (unsigned t = 0; t < threads; ++t) {
+        const std::uint64_t begin = t * step, end = t + 1 == threads ? total : begin + step;
+        pool.emplace_back([&, t, begin, end] { parts[t] = sweep_range(a, param, begin, end); });
+      }
+      for (auto& th : pool) th.join();
+      result r;
+      for (const result& p : parts) {
+        if (p.worst > r.worst) r = p;
+      }
+      const int bound = isa == SIMDACT_ISA_SCALAR ? 0 : a.max_ulp;
+      ok &= r.worst <= bound;
+      std::printf("| %s | %s | %lld | %d | %a |\n", a.name, simdact_isa_name(isa),
+                  static_cast<long long>(r.worst), bound, from_bits(r.worst_bits));
+      std::fflush(stdout);
+    }
+  }
+  simdact_set_isa(SIMDACT_ISA_AUTO);
+  return ok ? 0 : 1;
+}
