@@ -1,9 +1,14 @@
 # Which ISA tables to build for the target, their compile flags, and a helper that compiles one
 # ISA's translation unit with exactly those flags.
-find_package(xsimd 8.1 REQUIRED)
 # xsimd's headers only: its CMake target may also pull in xtl, which the kernels do not use.
 add_library(simdact_xsimd INTERFACE)
-get_target_property(xsimd_include_dirs xsimd INTERFACE_INCLUDE_DIRECTORIES)
+if(CMAKE_CROSSCOMPILING)
+  include(SimdactHostHeaders)
+  simdact_header_only(xsimd_include_dirs xsimd xsimd.hpp)
+else()
+  find_package(xsimd 8.1 REQUIRED)
+  get_target_property(xsimd_include_dirs xsimd INTERFACE_INCLUDE_DIRECTORIES)
+endif()
 target_include_directories(simdact_xsimd SYSTEM INTERFACE ${xsimd_include_dirs})
 
 set(SIMDACT_ISAS scalar)

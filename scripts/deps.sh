@@ -7,7 +7,8 @@ packages=(
   g++ cmake ninja-build python3          # toolchain
   libxsimd-dev                            # SIMD batch types (private build dependency)
   libfmt-dev                              # the tour
-  libgtest-dev                            # tests
+  libgtest-dev googletest                 # tests (googletest: sources, built for AArch64)
+  g++-aarch64-linux-gnu qemu-user         # NEON: cross compiler, and user-mode emulation to test
   libbenchmark-dev                        # benchmarks
   libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev  # benchmark peers
   "$@"

@@ -120,13 +120,15 @@ TEST_P(Elementwise, ResultIndependentOfPositionAndLength) {
   }
 }
 
-// 2^22 inputs spread evenly over the float bit space: every exponent, both signs, varied
-// mantissas, denormals, infinities and NaNs. Prints the measured maximum and the worst input.
+// 2^SIMDACT_SWEEP_LOG2 inputs (2^22 natively) spread evenly over the float bit space: every
+// exponent, both signs, varied mantissas, denormals, infinities and NaNs. Prints the measured
+// maximum and the worst input.
 void sweep(const activation_info& a, simdact_isa isa, const simdact_params& params, int bound) {
-  constexpr std::size_t count = std::size_t{1} << 22;
+  constexpr unsigned log2_count = SIMDACT_SWEEP_LOG2;
+  constexpr std::size_t count = std::size_t{1} << log2_count;
   std::vector<float> x(count);
   for (std::uint32_t i = 0; i < count; ++i) {
-    x[i] = from_bits((i << 10) | ((i * 2654435761u) >> 22));
+    x[i] = from_bits((i << (32 - log2_count)) | ((i * 2654435761u) >> log2_count));
   }
   std::vector<float> y(count);
   ASSERT_EQ(simdact_apply_f32(a.id, &params, x.data(), y.data(), count), SIMDACT_OK);

@@ -13,11 +13,17 @@ constexpr int softmax_max_ulp = 2;
 void oracle_row(const float* x, float* y, std::size_t n, bool log) {
   long double m = x[0];
   for (std::size_t j = 1; j < n; ++j) m = std::max<long double>(m, x[j]);
-  long double sum = 0;
-  for (std::size_t j = 0; j < n; ++j) sum += std::exp(static_cast<long double>(x[j]) - m);
+  // sum = 1 + rest (the 1 from the first maximum), so that log(sum) = log1p(rest) stays accurate
+  // for the max element when rest is tiny.
+  long double rest = 0;
+  std::size_t first_max = 0;
+  while (x[first_max] != m) ++first_max;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j != first_max) rest += std::exp(static_cast<long double>(x[j]) - m);
+  }
   for (std::size_t j = 0; j < n; ++j) {
     const long double d = static_cast<long double>(x[j]) - m;
-    y[j] = static_cast<float>(log ? d - std::log(sum) : std::exp(d) / sum);
+    y[j] = static_cast<float>(log ? d - std::log1p(rest) : std::exp(d) / (1 + rest));
   }
 }
 

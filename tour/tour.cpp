@@ -1,6 +1,7 @@
 // simdact-tour: a short demonstration of the library on this machine. For each activation it
 // prints sample values, the maximum ULP distance of every ISA the CPU runs from the scalar
 // reference on a quick sweep of the float bit space, and the throughput of every ISA.
+//   simdact-tour [--no-speed]   (--no-speed: leave out the timings, e.g. under an emulator)
 #include <fmt/core.h>
 
 #include <chrono>
@@ -61,7 +62,8 @@ double throughput(F f) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const bool speed = !(argc > 1 && std::strcmp(argv[1], "--no-speed") == 0);
   const auto isas = runnable_isas();
   fmt::print("simdact {} — SIMD activation functions\n", simdact::version());
   fmt::print("CPU features: {}\n", *simdact_cpu_features() ? simdact_cpu_features() : "(none)");
@@ -99,12 +101,14 @@ int main() {
       for (std::size_t k = 0; k < sweep.size(); ++k) {
         worst = std::max(worst, ulp_distance(got[k], want[k]));
       }
-      const double rate = throughput(
-          [&](const float* x, float* out, std::size_t n) { simdact::apply(act, x, out, n); });
+      fmt::print("  {:<7} max {} ULP vs reference", simdact::isa_name(i), worst);
+      if (speed) {
+        const double rate = throughput(
+            [&](const float* x, float* out, std::size_t n) { simdact::apply(act, x, out, n); });
+        fmt::print(", {:6.2f} elements/ns", rate);
+      }
       const bool fallback = simdact::kernel_isa(act) != i;
-      fmt::print("  {:<7} max {} ULP vs reference, {:6.2f} elements/ns{}\n", simdact::isa_name(i),
-                 worst, rate,
-                 fallback ? "  (no vector kernel yet: runs the scalar reference)" : "");
+      fmt::print("{}\n", fallback ? "  (no vector kernel yet: runs the scalar reference)" : "");
     }
     simdact::set_isa(SIMDACT_ISA_AUTO);
     fmt::print("\n");
@@ -119,6 +123,7 @@ int main() {
     for (float v : y) fmt::print("{:.8f} ", v);
     fmt::print("\n");
     for (auto i : isas) {
+      if (!speed) break;
       simdact::set_isa(i);
       const std::size_t cols = 1000;
       const double rate = throughput([&](const float* in, float* out, std::size_t n) {
