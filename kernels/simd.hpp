@@ -221,6 +221,26 @@ SIMDACT_INLINE B narrow(dbatch<B> lo, dbatch<B> hi) {
   }
 }
 
+// Horizontal reductions (once per row, not per element).
+template <class B>
+SIMDACT_INLINE typename B::value_type reduce_add(B v) {
+  return xsimd::hadd(v);
+}
+
+template <class B>
+SIMDACT_INLINE typename B::value_type reduce_max(B v) {
+  alignas(64) typename B::value_type lanes_of_v[B::size];
+  v.store_aligned(lanes_of_v);
+  typename B::value_type m = lanes_of_v[0];
+  for (std::size_t i = 1; i < B::size; ++i) m = lanes_of_v[i] > m ? lanes_of_v[i] : m;
+  return m;
+}
+
+template <class B>
+SIMDACT_INLINE bool any(mask_t<B> m) {
+  return xsimd::any(m);
+}
+
 // y = K::eval_double(x, param) evaluated in double precision over the double batch: the float
 // inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
 // of the narrowing leaves each result within 1 ULP (nearly always correctly rounded). NaN

@@ -79,7 +79,12 @@ constexpr kernel_table make_scalar_table() {
 
 template <class Arch>
 constexpr kernel_table make_vector_table(simdact_isa isa, unsigned required_features) {
-  kernel_table t{isa, required_features, {}, {}, nullptr, nullptr};
+  kernel_table t{isa,
+                 required_features,
+                 {},
+                 {},
+                 &kernels::softmax::vector_rows<Arch, false>,
+                 &kernels::softmax::vector_rows<Arch, true>};
 #define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
   t.elementwise[id] = vector_entry<Arch, kernels::name>();
 #include "simdact/activations.def"

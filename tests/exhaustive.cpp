@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
   bool ok = true;
   std::printf("| activation | ISA | max ULP | bound | worst input |\n|---|---|---|---|---|\n");
   for (const activation_info& a : activations()) {
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end()) continue;
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end())
+      continue;
     const simdact_params d = simdact_default_params(a.id);
     const float param = d.alpha != 0.0f ? d.alpha : d.beta;
     for (simdact_isa isa : target_isas()) {

@@ -77,6 +77,17 @@ TEST_P(Softmax, AccurateOnRowsOfManyLengthsWithStrides) {
   }
 }
 
+TEST_P(Softmax, MillionColumns) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::vector<float> x = random_row(1000000, 8.0f, 77);
+  const std::vector<float> y = row(x);
+  std::vector<float> want(x.size());
+  oracle_row(x.data(), want.data(), x.size(), log());
+  for (std::size_t j = 0; j < x.size(); ++j) {
+    ASSERT_LE(ulp_distance(y[j], want[j]), softmax_max_ulp) << j << ": " << y[j];
+  }
+}
+
 TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   std::vector<std::vector<float>> rows;

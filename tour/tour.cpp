@@ -129,8 +129,8 @@ int main(int argc, char** argv) {
       const double rate = throughput([&](const float* in, float* out, std::size_t n) {
         run(in, out, n / cols, cols, cols, cols);
       });
-      fmt::print("  {:<7} {:6.2f} elements/ns on rows of {} columns{}\n", simdact::isa_name(i),
-                 rate, cols, i == SIMDACT_ISA_SCALAR ? "" : "  (runs the scalar reference)");
+      fmt::print("  {:<7} {:6.2f} elements/ns on rows of {} columns\n", simdact::isa_name(i), rate,
+                 cols);
     }
     simdact::set_isa(SIMDACT_ISA_AUTO);
   }
