@@ -4,13 +4,13 @@
 // An ISA the CPU lacks is reported as skipped ("error_message") and not timed.
 #include "bench.hpp"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <map>
 #include <random>
-
-#include <unistd.h>
 
 #include "simdact/simdact.hpp"
 
@@ -34,16 +34,24 @@ void set_counters(benchmark::State& state, std::size_t elements) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * elements * 8));
 }
 
+namespace {
+
+// The timed loop of every benchmark: body over the buffers of size n.
+void time_loop(benchmark::State& state, std::size_t n, const kernel& body) {
+  buffers& b = data(n);
+  for (auto _ : state) {
+    body(b.x.data(), b.y.data(), n);
+    benchmark::DoNotOptimize(b.y.data());
+    benchmark::ClobberMemory();
+  }
+  set_counters(state, n);
+}
+
+}  // namespace
+
 void register_elementwise(const std::string& name, std::size_t n, kernel body) {
-  benchmark::RegisterBenchmark(name.c_str(), [n, body](benchmark::State& state) {
-    buffers& b = data(n);
-    for (auto _ : state) {
-      body(b.x.data(), b.y.data(), n);
-      benchmark::DoNotOptimize(b.y.data());
-      benchmark::ClobberMemory();
-    }
-    set_counters(state, n);
-  });
+  benchmark::RegisterBenchmark(name.c_str(),
+                               [n, body](benchmark::State& state) { time_loop(state, n, body); });
 }
 
 namespace {
@@ -86,13 +94,7 @@ void register_per_isa(const std::string& fn, const std::string& shape, std::size
         state.SkipWithError(why.c_str());
         return;
       }
-      buffers& b = data(n);
-      for (auto _ : state) {
-        body(b.x.data(), b.y.data(), n);
-        benchmark::DoNotOptimize(b.y.data());
-        benchmark::ClobberMemory();
-      }
-      set_counters(state, n);
+      time_loop(state, n, body);
       simdact_set_isa(SIMDACT_ISA_AUTO);
     });
   }
