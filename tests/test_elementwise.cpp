@@ -212,6 +212,34 @@ TEST_P(Elementwise, SpecialValues) {
   }
 }
 
+// The limits at other parameter values, as the kernel headers document them.
+TEST_P(ParameterizedElementwise, SpecialValuesOtherParameters) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  struct param_case {
+    float param, x, want;
+  };
+  const std::string name = act().name;
+  std::vector<param_case> cases;
+  if (name == "swish") {
+    cases = {{-1.0f, inf, 0.0f}, {-1.0f, -inf, -inf}, {0.0f, inf, inf},
+             {0.0f, -inf, -inf}, {0.0f, 3.0f, 1.5f},  {-1.0f, -0.0f, -0.0f}};
+  } else if (name == "elu") {
+    cases = {{-0.5f, -inf, 0.5f}, {2.0f, -inf, -2.0f}, {-0.5f, -0.0f, 0.0f}, {2.0f, inf, inf}};
+  } else if (name == "leaky_relu") {
+    cases = {{-0.5f, -inf, inf}, {0.0f, -3.0f, -0.0f}, {2.0f, -1.0f, -2.0f}};
+  }
+  ASSERT_FALSE(cases.empty()) << "no parameter cases for " << name;
+  for (const param_case& c : cases) {
+    const simdact_params d = simdact_default_params(act().id);
+    const simdact_params p =
+        d.alpha != 0.0f ? simdact_params{c.param, 0.0f} : simdact_params{0.0f, c.param};
+    float y = 0.0f;
+    ASSERT_EQ(simdact_apply_f32(act().id, &p, &c.x, &y, 1), SIMDACT_OK);
+    EXPECT_EQ(to_bits(y), to_bits(c.want))
+        << name << "(" << c.x << "; " << c.param << ") = " << y << ", documented " << c.want;
+  }
+}
+
 TEST_P(Elementwise, Symmetries) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   const std::string name = act().name;
