@@ -30,8 +30,7 @@ std::size_t extent(std::size_t rows, std::size_t cols, std::size_t stride) {
   return (rows - 1) * stride + cols;
 }
 
-}  // namespace
-
+// The parameter activation `a` takes from `p` (alpha, beta, or 0 if it takes none).
 float param_of(simdact_activation a, const simdact_params& p) {
   switch (kinds[a]) {
     case param_kind::alpha:
@@ -42,6 +41,8 @@ float param_of(simdact_activation a, const simdact_params& p) {
       return 0.0f;
   }
 }
+
+}  // namespace
 
 const char* run_elementwise(simdact_activation a, const float* x, float* y, std::size_t n,
                             const simdact_params* params) {

@@ -15,7 +15,4 @@ const char* run_elementwise(simdact_activation a, const float* x, float* y, std:
 const char* run_softmax(bool log, const float* x, float* y, std::size_t rows, std::size_t cols,
                         std::size_t x_row_stride, std::size_t y_row_stride);
 
-// The parameter activation `a` takes from `p` (alpha, beta, or 0 if it takes none).
-float param_of(simdact_activation a, const simdact_params& p);
-
 }  // namespace simdact::detail

@@ -80,8 +80,6 @@ inline float reference(const activation_info& a, float x, float param) {
   return static_cast<float>(a.reference(x, param));
 }
 
-inline std::string isa_label(simdact_isa isa) { return simdact_isa_name(isa); }
-
 // Forces the ISA under test for the duration of a test; skips (visibly, with the reason) when
 // the library or the CPU cannot run it.
 class isa_scope {
