@@ -35,7 +35,7 @@ constexpr int rank(simdact_isa isa) {
   }
 }
 
-// A copy of table `t` with the entries it lacks taken from the scalar table.
+// Every compiled table, with the entries it lacks taken from the scalar table.
 struct resolved_tables {
   std::array<kernel_table, compiled.size()> tables;
   resolved_tables() {
