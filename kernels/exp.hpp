@@ -55,13 +55,15 @@ SIMDACT_INLINE D expm1_f64(D x) {
   return simd::fmadd(e.scale, e.p, e.scale - D(1.0));
 }
 
-// The logistic function 1 / (1 + e^-t) in double: e = e^-|t|, with |t| clamped to 200 (the
-// float result is 0 or 1 long before), never overflows, and e / (1 + e) keeps full relative
-// accuracy for t < 0. A NaN t gives an unspecified value.
+// The logistic function 1 / (1 + e^-t) in double, as e / (1 + e) with e = e^t and t clamped to
+// [-200, 200] (the float result is 0 or 1 long before). One formula for both signs: for t < 0
+// it keeps full relative accuracy down to the smallest subnormal float result, and for t > 0
+// 1 / (1 + e) cancels nothing that a float result near 1 could see (double has 29 bits more).
+// A NaN t gives an unspecified value.
 template <class D>
 SIMDACT_INLINE D logistic_f64(D t) {
-  const D e = exp_f64(simd::max(simd::neg_abs(t), D(-200.0)));
-  return simd::select(t < D(0.0), e, D(1.0)) / (D(1.0) + e);
+  const D e = exp_f64(simd::min(simd::max(t, D(-200.0)), D(200.0)));
+  return e / (D(1.0) + e);
 }
 
 }  // namespace simdact::kernels

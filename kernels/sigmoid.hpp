@@ -3,9 +3,10 @@
 // Reference: e = exp(-|x|) in double, then e / (1 + e) for x < 0 and 1 / (1 + e) otherwise:
 // no overflow for any input, and full relative accuracy on the small side, where the result
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
-// Vector kernel: the same formula in double (exp.hpp, relative error ~2^-30), x clamped to
-// [-200, 200] where the float result is already 0 or 1, one rounding to float.
-// Accuracy: max 1 ULP over all floats (the error before the rounding is ~2^-29 ULP).
+// Vector kernel: logistic_f64 of exp.hpp, e / (1 + e) with e = e^x in double (relative error
+// ~2^-30) for x clamped to [-200, 200], where the float result is already 0 or 1; one rounding
+// to float.
+// Accuracy: max 1 ULP over all floats (the error before the rounding is ~2^-6 ULP at most).
 // Special values: NaN -> NaN; +inf -> 1; -inf -> +0; ±0 -> 0.5.
 #pragma once
 
