@@ -46,8 +46,6 @@ struct resolved_tables {
         t.elementwise_isa[a] = t.elementwise[a] ? t.isa : SIMDACT_ISA_SCALAR;
         if (!t.elementwise[a]) t.elementwise[a] = scalar.elementwise[a];
       }
-      if (!t.softmax) t.softmax = scalar.softmax;
-      if (!t.log_softmax) t.log_softmax = scalar.log_softmax;
       tables[i] = t;
     }
   }

@@ -22,7 +22,7 @@ struct kernel_table {
   elementwise_fn elementwise[SIMDACT_ACTIVATION_COUNT];
   // The ISA each entry really runs on (filled by dispatch, which knows the fallbacks).
   simdact_isa elementwise_isa[SIMDACT_ACTIVATION_COUNT];
-  softmax_fn softmax;
+  softmax_fn softmax;  // every table has its own
   softmax_fn log_softmax;
 };
 
