@@ -3,7 +3,7 @@
 // maximum ULP distance and the worst input per kernel and ISA; exits non-zero if a kernel
 // exceeds its documented bound. Not part of the default suite (ctest label "exhaustive"); takes
 // minutes per kernel on two cores.
-//   simdact-exhaustive [activation ...]    (default: all)
+//   simdact-exhaustive [activation ...] [isa ...]    (default: all activations, every vector ISA)
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -45,7 +45,14 @@ result sweep_range(const activation_info& a, float param, std::uint64_t begin, s
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> wanted(argv + 1, argv + argc);
+  std::vector<std::string> wanted, wanted_isas;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto isas = target_isas();
+    const bool is_isa = std::any_of(isas.begin(), isas.end(),
+                                    [&](simdact_isa s) { return arg == simdact_isa_name(s); });
+    (is_isa ? wanted_isas : wanted).push_back(arg);
+  }
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool ok = true;
   std::printf("| activation | ISA | max ULP | bound | worst input |\n|---|---|---|---|---|\n");
@@ -56,6 +63,9 @@ int main(int argc, char** argv) {
     const float param = d.alpha != 0.0f ? d.alpha : d.beta;
     for (simdact_isa isa : target_isas()) {
       if (isa == SIMDACT_ISA_SCALAR) continue;  // the scalar table is the reference itself
+      if (!wanted_isas.empty() && std::find(wanted_isas.begin(), wanted_isas.end(),
+                                            simdact_isa_name(isa)) == wanted_isas.end())
+        continue;
       if (simdact_set_isa(isa) != SIMDACT_OK) {
         std::printf("| %s | %s | skipped: not supported by this CPU | | |\n", a.name,
                     simdact_isa_name(isa));
