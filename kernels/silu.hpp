@@ -1,7 +1,7 @@
 // silu(x) = x * sigmoid(x): swish with beta = 1, under its own name.
 //
 // Reference, vector kernel, accuracy (1 ULP) and special values: those of swish (swish.hpp) at
-// beta = 1.
+// beta = 1, where beta * x is exact and needs no remainder.
 #pragma once
 
 #include "swish.hpp"
@@ -20,7 +20,9 @@ struct silu {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    return simd::map_double<silu>(x, p);
+    const B fast = times_logistic(x, logistic_f32(x));
+    const B big(std::numeric_limits<float>::max());
+    return simd::patch<silu>(x, p, (x >= B(-100.0f)) & (x <= big), fast);
   }
 };
 

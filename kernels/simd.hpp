@@ -77,6 +77,30 @@ SIMDACT_INLINE B max(B a, B b) {
   return xsimd::max(a, b);
 }
 
+// max(a, b) that returns b where b is NaN, on every ISA (x86's max returns its second operand when
+// either is NaN; NEON's returns NaN): a clamp that lets NaN inputs through to the result.
+template <class B>
+SIMDACT_INLINE B max_nan_passing(B a, B b) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_max_ps(a, b));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_max_ps(a, b));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    return B(vmaxq_f32(a, b));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "max_nan_passing: no implementation for this ISA");
+  }
+}
+
 template <class B>
 SIMDACT_INLINE B abs(B a) {
   return xsimd::abs(a);
@@ -125,6 +149,19 @@ SIMDACT_INLINE B fnmadd(B a, B b, B c) {
   }
 }
 
+// a * b - c with a single rounding (the exact remainder of a product: fmsub(a, b, a * b)).
+template <class B>
+SIMDACT_INLINE B fmsub(B a, B b, B c) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f> && std::is_same_v<typename B::value_type, float>) {
+    return B(_mm512_fmsub_ps(a, b, c));
+  } else
+#endif
+  {
+    return xsimd::fms(a, b, c);
+  }
+}
+
 // -|a|: one OR of the sign bit.
 template <class B>
 SIMDACT_INLINE B neg_abs(B a) {
@@ -132,8 +169,8 @@ SIMDACT_INLINE B neg_abs(B a) {
 }
 
 // Polynomial c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule, one FMA per coefficient.
-template <class B, std::size_t N>
-SIMDACT_INLINE B horner(B x, const double (&c)[N]) {
+template <class B, class T, std::size_t N>
+SIMDACT_INLINE B horner(B x, const T (&c)[N]) {
   B acc = B(c[N - 1]);
   for (std::size_t i = N - 1; i-- > 0;) acc = fmadd(acc, x, B(c[i]));
   return acc;
@@ -221,6 +258,86 @@ SIMDACT_INLINE B narrow(dbatch<B> lo, dbatch<B> hi) {
   }
 }
 
+// The 32-bit integer batch of a float batch's width, and bit casts between the two.
+template <class B>
+using ibatch = xsimd::batch<std::int32_t, typename B::arch_type>;
+
+template <class B>
+SIMDACT_INLINE ibatch<B> bits(B v) {
+  return xsimd::bitwise_cast<ibatch<B>>(v);
+}
+
+template <class B>
+SIMDACT_INLINE B from_bits(ibatch<B> v) {
+  return xsimd::bitwise_cast<B>(v);
+}
+
+// a where the mask is false, +0 where it is true (one AND-NOT).
+template <class B>
+SIMDACT_INLINE B zero_where(mask_t<B> m, B a) {
+  return xsimd::select(m, B(0.0f), a);
+}
+
+// table[i & 7] lane by lane: one permute on every ISA (the table is a loop constant, so its load
+// and, on AVX-512, its duplication into both halves are hoisted out of the kernel loop).
+template <class B>
+SIMDACT_INLINE B lookup8(ibatch<B> i, const float (&table)[8]) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    const __m512 t = _mm512_castps256_ps512(_mm256_loadu_ps(table));
+    return B(_mm512_permutexvar_ps(i, _mm512_shuffle_f32x4(t, t, 0x44)));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_permutevar8x32_ps(_mm256_loadu_ps(table), i));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    // Byte indices 4 (i & 7) + {0, 1, 2, 3} into the 32 bytes of the table.
+    const uint32x4_t j = vandq_u32(vreinterpretq_u32_s32(i), vdupq_n_u32(7));
+    const uint32x4_t b = vmlaq_n_u32(vdupq_n_u32(0x03020100u), j, 0x04040404u);
+    const uint8x16x2_t t = {vld1q_u8(reinterpret_cast<const std::uint8_t*>(table)),
+                            vld1q_u8(reinterpret_cast<const std::uint8_t*>(table) + 16)};
+    return B(vreinterpretq_f32_u8(vqtbl2q_u8(t, vreinterpretq_u8_u32(b))));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "lookup8: no implementation for this ISA");
+  }
+}
+
+// 1 / d to 2^-11 relative or better (the hardware estimate; for d in the normal range): enough
+// for a correction term that is itself a fraction of an ULP.
+template <class B>
+SIMDACT_INLINE B reciprocal_estimate(B d) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_rcp14_ps(d));  // 2^-14
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_rcp_ps(d));  // 1.5 * 2^-12
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    const B r = B(vrecpeq_f32(d));  // 2^-8, and one Newton step
+    return B(vmulq_f32(r, vrecpsq_f32(d, r)));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "reciprocal_estimate: no implementation for this ISA");
+  }
+}
+
+template <class B>
+SIMDACT_INLINE bool all(mask_t<B> m) {
+  return xsimd::all(m);
+}
+
 // Horizontal reductions (once per row, not per element).
 template <class B>
 SIMDACT_INLINE typename B::value_type reduce_add(B v) {
@@ -252,6 +369,15 @@ SIMDACT_INLINE B map_double(B x, B param) {
   const dbatch<B> p = widen_lo(param);  // every lane holds the (uniform) parameter
   const B y = narrow<B>(K::eval_double(widen_lo(x), p), K::eval_double(widen_hi(x), p));
   return select(is_nan(x), x, y);
+}
+
+// The result of a float kernel `fast`, valid on the lanes of `ok`; the other lanes (non-finite or
+// out-of-range inputs, rare in practice) are recomputed by the double-precision path of K. Each
+// lane's result depends on its own input only, not on its neighbours.
+template <class K, class B>
+SIMDACT_INLINE B patch(B x, B param, mask_t<B> ok, B fast) {
+  if (all<B>(ok)) return fast;
+  return select(ok, fast, map_double<K>(x, param));
 }
 
 }  // namespace simdact::simd

@@ -3,21 +3,33 @@
 // Reference: beta * x is exact in double (0 where beta is 0, also for infinite x); the sigmoid
 // as in sigmoid.hpp. Where the sigmoid underflows to 0 the product is a signed zero, also for
 // x = ±inf (the limit, not inf * 0).
-// Vector kernel, in double: x is first clamped to ±1e39 (finite, but past the float range),
-// t = beta * x, s = logistic(t) (exp.hpp), y = x * s, one rounding. The clamp gives the
-// infinities their limits without a special case: 1e39 * s rounds to inf where s ~ 1 (or 1/2),
-// and to a signed 0 where s <= e^-200.
+// Vector kernel, in float: t = beta * x as t + t_lo (t_lo = the FMA remainder: the logistic of a
+// large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s_hi + correction
+// (expf.hpp); x * s_hi + x * correction in one FMA, one rounding; the 2^-64 scale of t < -64 undone last (a second
+// rounding only for subnormal results).
+// Lanes outside that path's domain, t < -100 (where x can be huge and the result still not 0) or
+// x or t not finite, take the double-precision path: e^t in double (exp.hpp), logistic,
+// product, one rounding, with x clamped to ±1e39 (past the float range) so that the infinities
+// get their limits.
 // Accuracy: max 1 ULP over all floats, for any beta.
 // Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives
 // x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 #include "exp.hpp"
+#include "expf.hpp"
 #include "sigmoid.hpp"
 
 namespace simdact::kernels {
+
+// x * (s.hi + s.lo), undoing the logistic's scaling.
+template <class B>
+SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s) {
+  return simd::fmadd(x, s.hi, x * (s.residual * s.rcp)) * unscale(s);
+}
 
 struct swish {
   static constexpr int max_ulp = 1;
@@ -35,7 +47,11 @@ struct swish {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B beta) {
-    return simd::map_double<swish>(x, beta);
+    const B t = beta * x;
+    const B fast = times_logistic(x, logistic_f32(t, simd::fmsub(beta, x, t)));
+    const B big(std::numeric_limits<float>::max());
+    return simd::patch<swish>(x, beta, (t >= B(-100.0f)) & (t <= big) & (simd::abs(x) <= big),
+                              fast);
   }
 };
 
