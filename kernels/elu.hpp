@@ -2,16 +2,22 @@
 // Output range (-alpha, inf] for alpha > 0.
 //
 // Reference: alpha * expm1(x) in double (expm1, not exp(x) - 1, which loses every digit near 0).
-// Vector kernel: the same in double with exp.hpp's expm1 (relative accuracy near 0), x clamped
-// to [-200, 0] on the negative branch (expm1 is -1 in double well before), one rounding.
+// Vector kernel, in float, e^z - 1 as hi + lo for z = max(x, -20) (expm1 is -1 in float from
+// -17.4 on):
+//   z >= -0.25: hi = z, lo = z^2 R(z), R of degree 4 (tools/sollya/expm1f.sollya: 2^-33
+//     relative); lo is at most 13% of the result, so its few roundings cost ~0.3 of 2^-24;
+//   z < -0.25: e^z = E_hi + E_lo (expf.hpp, ~2^-27.5), hi = E_hi - 1 and its rounding error by
+//     Fast2Sum (|-1| >= E_hi), plus E_lo; |e^z - 1| >= 0.22 bounds the relative error by 2^-25.7;
+//   alpha * (hi + lo) = fma(alpha, hi, alpha * lo): one rounding that matters.
 // Zeros are handled apart so that their sign is the reference's (alpha * ±0).
-// Accuracy: max 1 ULP over all floats, for any alpha (alpha * expm1 is one double product).
+// Accuracy: max 1 ULP over all floats, for any alpha (exhaustive at alpha = 1, every vector ISA;
+// sweeps at other alphas in the tests).
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -alpha; ±0 -> alpha * ±0.
 #pragma once
 
 #include <cmath>
 
-#include "exp.hpp"
+#include "expf.hpp"
 
 namespace simdact::kernels {
 
@@ -20,15 +26,19 @@ struct elu {
 
   static double reference(double x, double alpha) { return x > 0 ? x : alpha * std::expm1(x); }
 
-  // The negative branch, alpha * expm1(x), for x clamped to [-200, 0].
-  template <class D>
-  SIMDACT_INLINE static D eval_double(D x, D alpha) {
-    return alpha * expm1_f64(simd::min(simd::max(x, D(-200.0)), D(0.0)));
-  }
-
   template <class B>
   SIMDACT_INLINE static B eval(B x, B alpha) {
-    const B neg = simd::map_double<elu>(x, alpha);
+    static constexpr float r[] = {0x1p-1f, 0x1.55554ep-3f, 0x1.555108p-5f, 0x1.10445ap-7f,
+                                  0x1.4d9a5ap-10f};
+    // Where x > 0 the negative branch computes garbage that the last select drops.
+    const B z = simd::max_nan_passing(B(-20.0f), x);  // NaN stays NaN
+    const split<B> e = expf_split<false>(z, z, simd::ibatch<B>(0));
+    const B e_m1 = e.hi - B(1.0f);
+    const auto small = z >= B(-0.25f);
+    const B hi = simd::select(small, z, e_m1);
+    const B lo =
+        simd::select(small, (z * z) * simd::horner(z, r), (e.hi - (e_m1 + B(1.0f))) + e.lo);
+    const B neg = simd::fmadd(alpha, hi, alpha * lo);
     const B zero(0.0f);
     return simd::select(x > zero, x, simd::select(x == zero, alpha * x, neg));
   }

@@ -2,7 +2,7 @@
 // unevaluated sum hi + lo: the building blocks of the float kernels (sigmoid, swish, silu, tanh,
 // gelu_tanh, elu), which must stay within 1 ULP although every operation rounds to 24 bits.
 //
-// expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for z in [-104, 88] and |z_lo| <= 2^-20.
+// expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for z in [-104, 88] and |z_lo| <= 2^-16.
 //   k = round(8 z / ln2), by adding and subtracting 1.5 * 2^23, so the low bits of the sum hold
 //       k = 8n + j, j in 0..7;
 //   r = z + z_lo - k ln2/8: the first FMA (ln2/8 to 16 bits) is exact, adding z_lo and the
@@ -19,7 +19,7 @@
 //   logistic uses it to keep tiny values normal.
 //
 // logistic_f32(y, y_lo): 1 / (1 + e^-(y + y_lo)) = value() * (scaled ? 2^-64 : 1), any float y
-// (y_lo only where the caller has a remainder of y, e.g. beta * x; NaN gives an unspecified value).
+// (y_lo only where the caller has a remainder of y, e.g. beta * x); a NaN y gives NaN.
 //   e = e^-|y| from expf_split (z = -|y| clamped to -104, where the result is < 2^-150);
 //   y >= 0: 1 / (1 + e);  y < 0: e / (1 + e);  so the numerator N is 1 or e, the denominator
 //   D = 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e);
@@ -28,8 +28,8 @@
 //   ~2^-27 relative (the divider's throughput, one per 8 or 16 lanes every few cycles, is not
 //   what bounds these kernels: their ~70-cycle dependency chain is);
 //   lanes with y < -64 (`scaled`) carry e * 2^64, keeping e, q and the residual normal down to
-//   e^-104; there D = 1 + e = 1 to far below its ULP (likewise for y > 64, where N = 1). The caller scales back by 2^-64 last,
-//   which rounds a second time only where the result is subnormal.
+//   e^-104; there D = 1 + e = 1 to far below its ULP (likewise for y > 64, where N = 1). The caller
+//   scales back by 2^-64 last, which rounds a second time only where the result is subnormal.
 #pragma once
 
 #include <bit>
@@ -65,7 +65,7 @@ inline constexpr table8 two_j8_shifted = shifted(two_j8);
 inline constexpr float q[] = {0x1p-1f, 0x1.555b7cp-3f, 0x1.555a58p-5f};
 
 inline constexpr float eight_over_ln2 = 0x1.715476p3f;
-inline constexpr float ln2_8_hi = 0x1.62e4p-4f;    // ln2/8 to 16 bits
+inline constexpr float ln2_8_hi = 0x1.62e4p-4f;     // ln2/8 to 16 bits
 inline constexpr float ln2_8_lo = 0x1.7f7d1cp-23f;  // ln2/8 - ln2_8_hi
 
 }  // namespace expf_detail

@@ -5,15 +5,13 @@
 // x = ±inf (the limit, not inf * 0).
 // Vector kernel, in float: t = beta * x as t + t_lo (t_lo = the FMA remainder: the logistic of a
 // large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s_hi + correction
-// (expf.hpp); x * s_hi + x * correction in one FMA, one rounding; the 2^-64 scale of t < -64 undone last (a second
-// rounding only for subnormal results).
-// Lanes outside that path's domain, t < -100 (where x can be huge and the result still not 0) or
-// x or t not finite, take the double-precision path: e^t in double (exp.hpp), logistic,
-// product, one rounding, with x clamped to ±1e39 (past the float range) so that the infinities
-// get their limits.
-// Accuracy: max 1 ULP over all floats, for any beta.
-// Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives
-// x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
+// (expf.hpp); x * s_hi + x * correction in one FMA, one rounding; the 2^-64 scale of t < -64 undone
+// last (a second rounding only for subnormal results). Lanes outside that path's domain, t < -100
+// (where x can be huge and the result still not 0) or x or t not finite, take the double-precision
+// path: e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
+// float range) so that the infinities get their limits. Accuracy: max 1 ULP over all floats, for
+// any beta. Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0
+// gives x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
 #pragma once
 
 #include <cmath>

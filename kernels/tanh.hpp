@@ -27,8 +27,8 @@ struct tanh {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B /*unused*/) {
-    static constexpr float p[] = {-0x1.555554p-2f, 0x1.11101ap-3f, -0x1.b9bbc2p-5f,
-                                  0x1.5ed37ep-6f, -0x1.c04a8ep-8f};
+    static constexpr float p[] = {-0x1.555554p-2f, 0x1.11101ap-3f, -0x1.b9bbc2p-5f, 0x1.5ed37ep-6f,
+                                  -0x1.c04a8ep-8f};
     const B a = simd::abs(x);
     const B a2 = a * a;
     const B small = simd::fmadd(a2 * a, simd::horner(a2, p), a);
