@@ -18,18 +18,21 @@
 //   Q 2^-31.6, lo's 2^-29.5). `extra` adds an integer to the exponent of hi (and so of lo): the
 //   logistic uses it to keep tiny values normal.
 //
-// logistic_f32(y, y_lo): 1 / (1 + e^-(y + y_lo)) = value() * (scaled ? 2^-64 : 1), any float y
-// (y_lo only where the caller has a remainder of y, e.g. beta * x); a NaN y gives NaN.
-//   e = e^-|y| from expf_split (z = -|y| clamped to -104, where the result is < 2^-150);
+// logistic_f32(y, y_lo) and logistic_f32_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as
+// value() * scale (y_lo only where the caller has a remainder of y, e.g. beta * x).
+//   e = e^-|y| from expf_split;
 //   y >= 0: 1 / (1 + e);  y < 0: e / (1 + e);  so the numerator N is 1 or e, the denominator
 //   D = 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e);
-//   q = N_hi / d_hi, one division; the residual N - q D, computed with FMAs to far below q's
-//   ULP, times an estimate of 1 / d_hi gives the correction, so that q + correction = N / D to
-//   ~2^-27 relative (the divider's throughput, one per 8 or 16 lanes every few cycles, is not
-//   what bounds these kernels: their ~70-cycle dependency chain is);
-//   lanes with y < -64 (`scaled`) carry e * 2^64, keeping e, q and the residual normal down to
-//   e^-104; there D = 1 + e = 1 to far below its ULP (likewise for y > 64, where N = 1). The caller
-//   scales back by 2^-64 last, which rounds a second time only where the result is subnormal.
+//   q = N_hi * rcp, rcp = 1 / d_hi to 2^-14 or better (simd::reciprocal: no division); the
+//   residual N - q D, computed with FMAs (its rounding is 2^-24 of a 2^-14 quantity), times rcp
+//   again gives the correction, so that q + correction = N / D to ~2^-27 relative (the
+//   correction's error is the product of the two 2^-14 errors).
+//   logistic_f32 is for y >= -80, where every intermediate is a normal float: the callers send
+//   smaller y (rare in practice) to their double-precision path. logistic_f32_wide covers every
+//   y down to -104 (below, the result rounds to 0), for gelu_tanh whose argument reaches -87 at
+//   x = -10: lanes with y < -64 carry e * 2^64, keeping e, q and the residual normal, with
+//   D = 1 + e = 1 to far below its ULP (likewise for y > 64, where N = 1); scale = 2^-64 there,
+//   which the caller applies last: a second rounding only where the result is subnormal.
 #pragma once
 
 #include <bit>
@@ -41,23 +44,30 @@ namespace simdact::kernels {
 
 namespace expf_detail {
 
+// 8 entries, stored twice (see simd::lookup8).
 struct table8 {
-  float v[8];
+  float v[16];
 };
 
+constexpr table8 twice(const float (&t)[8]) {
+  table8 d{};
+  for (int j = 0; j < 16; ++j) d.v[j] = t[j % 8];
+  return d;
+}
+
 // 2^(j/8) rounded to float, and the relative remainder (2^(j/8) - T_j) / T_j.
-inline constexpr table8 two_j8 = {{0x1p0f, 0x1.172b84p0f, 0x1.306fep0f, 0x1.4bfdaep0f,
-                                   0x1.6a09e6p0f, 0x1.8ace54p0f, 0x1.ae89fap0f, 0x1.d5818ep0f}};
-inline constexpr table8 delta = {{0.0f, -0x1.9c0c22p-27f, 0x1.125002p-25f, -0x1.0a355p-25f,
-                                  0x1.26055cp-26f, 0x1.67a1cap-28f, -0x1.f9c304p-27f,
-                                  -0x1.a5217cp-28f}};
+inline constexpr float two_j8[8] = {0x1p0f,        0x1.172b84p0f, 0x1.306fep0f,  0x1.4bfdaep0f,
+                                    0x1.6a09e6p0f, 0x1.8ace54p0f, 0x1.ae89fap0f, 0x1.d5818ep0f};
+inline constexpr table8 delta =
+    twice({0.0f, -0x1.9c0c22p-27f, 0x1.125002p-25f, -0x1.0a355p-25f, 0x1.26055cp-26f,
+           0x1.67a1cap-28f, -0x1.f9c304p-27f, -0x1.a5217cp-28f});
 
 // T_j's bits minus j << 20: adding (8n + j) << 20 to them gives the bits of 2^n T_j.
-constexpr table8 shifted(table8 t) {
-  table8 s{};
+constexpr table8 shifted(const float (&t)[8]) {
+  float s[8] = {};
   for (std::uint32_t j = 0; j < 8; ++j)
-    s.v[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t.v[j]) - (j << 20));
-  return s;
+    s[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t[j]) - (j << 20));
+  return twice(s);
 }
 inline constexpr table8 two_j8_shifted = shifted(two_j8);
 
@@ -97,52 +107,66 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo, simd::ibatch<B> extra) {
   return {hi, simd::fmadd(s, p, s - hi)};
 }
 
-// The logistic as hi + residual * rcp, with residual * rcp a correction below hi's ULP, and the
-// lanes that hold the value times 2^64.
+// The logistic as (hi + residual * rcp) * scale: residual * rcp is a correction below hi's ULP;
+// scale is 2^-64 on the lanes that logistic_f32_wide computed times 2^64, 1 elsewhere.
 template <class B>
 struct logistic_split {
   B hi;
   B residual;
   B rcp;
-  simd::mask_t<B> scaled;
+  B scale;
 
-  // hi + residual * rcp, one rounding.
+  // hi + residual * rcp, one rounding (before the scale).
   SIMDACT_INLINE B value() const { return simd::fmadd(residual, rcp, hi); }
 };
 
-template <bool HasLo, class B>
+template <bool HasLo, bool Wide, class B>
 SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
   const auto neg = y < B(0.0f);
-  const B z = simd::max_nan_passing(B(-104.0f), simd::neg_abs(y));  // NaN stays NaN
-  // Where z < -64, e < 2^-92 is computed times 2^64 (0x1p-63f has the bits 64 << 23: added to
-  // an exponent field, it multiplies by 2^64), and leaves 1 + e = 1.
-  const auto tiny = z < B(-64.0f);
-  const simd::ibatch<B> extra = simd::bits(simd::select(tiny, B(0x1p-63f), B(0.0f)));
-  const split<B> e = expf_split<HasLo>(z, simd::select(neg, y_lo, -y_lo), extra);
-  const B e_hi = simd::zero_where(tiny, e.hi);
+  const B z = simd::max_nan_passing(B(Wide ? -104.0f : -87.0f), simd::neg_abs(y));  // NaN stays
+  // y_lo only where y < 0 (there z = y): for y >= 0 it moves the result by sigmoid'(y) |y_lo|
+  // <= 0.21 ULP at most (|y_lo| <= half an ULP of y), and where z is clamped it must not count.
+  const B z_lo = simd::select(neg, y_lo, B(0.0f));
+  split<B> e;
+  B e_hi, e_lo, scale(1.0f);  // e_hi + e_lo: e as it enters 1 + e
+  if constexpr (Wide) {
+    // Where z < -64, e < 2^-92 is computed times 2^64 (0x1p-63f has the bits 64 << 23: added to
+    // an exponent field, it multiplies by 2^64), and leaves 1 + e = 1.
+    const auto tiny = z < B(-64.0f);
+    e = expf_split<HasLo>(z, z_lo, simd::bits(simd::select(tiny, B(0x1p-63f), B(0.0f))));
+    e_hi = simd::zero_where(tiny, e.hi);
+    e_lo = simd::zero_where(tiny, e.lo);
+    scale = simd::select(tiny & neg, B(0x1p-64f), B(1.0f));
+  } else {
+    e = expf_split<HasLo>(z, z_lo, simd::ibatch<B>(0));
+    e_hi = e.hi;
+    e_lo = e.lo;
+  }
   const B d_hi = B(1.0f) + e_hi;
-  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + simd::zero_where(tiny, e.lo);
+  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + e_lo;
   const B n_hi = simd::select(neg, e.hi, B(1.0f));
   const B n_lo = simd::select(neg, e.lo, B(0.0f));
-  const B q = n_hi / d_hi;
+  const B rcp = simd::reciprocal(d_hi);
+  const B q = n_hi * rcp;
   const B residual = simd::fnmadd(q, d_lo, simd::fnmadd(q, d_hi, n_hi) + n_lo);
-  return {q, residual, simd::reciprocal_estimate(d_hi), tiny & neg};
+  return {q, residual, rcp, scale};
 }
 
+// For y >= -80 (smaller y, and NaN, give unspecified values: callers patch those lanes).
 template <class B>
 SIMDACT_INLINE logistic_split<B> logistic_f32(B y) {
-  return logistic_impl<false>(y, y);
+  return logistic_impl<false, false>(y, y);
 }
 
 template <class B>
 SIMDACT_INLINE logistic_split<B> logistic_f32(B y, B y_lo) {
-  return logistic_impl<true>(y, y_lo);
+  return logistic_impl<true, false>(y, y_lo);
 }
 
-// 2^-64 on the scaled lanes, 1 elsewhere: the factor that undoes logistic_f32's scaling.
+// For any y >= -104 (where the logistic is 2^-150) and above; NaN gives NaN.
 template <class B>
-SIMDACT_INLINE B unscale(const logistic_split<B>& s) {
-  return simd::select(s.scaled, B(0x1p-64f), B(1.0f));
+SIMDACT_INLINE logistic_split<B> logistic_f32_wide(B y, B y_lo) {
+  return logistic_impl<true, true>(y, y_lo);
 }
 
 }  // namespace simdact::kernels

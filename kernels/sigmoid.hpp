@@ -3,16 +3,19 @@
 // Reference: e = exp(-|x|) in double, then e / (1 + e) for x < 0 and 1 / (1 + e) otherwise:
 // no overflow for any input, and full relative accuracy on the small side, where the result
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
-// Vector kernel, in float: logistic_f32 of expf.hpp (e = e^-|x| with a table of 8 and a degree-4
-// polynomial, kept as hi + lo; the quotient by one division, corrected by its residual), rounded
-// once, then scaled back by 2^-64 where x < -64 (a second rounding only for subnormal results).
-// Error before the last rounding ~2^-27 relative, far below the 2^-24 that 1 ULP allows.
+// Vector kernel, in float, for x >= -80: logistic_f32 of expf.hpp (e = e^-|x| with a table of
+// 8 and a degree-4 polynomial, kept as hi + lo; the quotient by a reciprocal estimate, corrected
+// by its residual), rounded once. Error before that rounding ~2^-27 relative, far below the
+// 2^-24 that 1 ULP allows. Lanes with x < -80 (results below 2^-115, subnormal from -87.3 on;
+// rare in practice) or NaN take the double path: logistic_f64 of exp.hpp (e / (1 + e) in
+// double with x clamped to [-200, 200]), one rounding.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA; see the README).
 // Special values: NaN -> NaN; +inf -> 1; -inf -> +0; ±0 -> 0.5.
 #pragma once
 
 #include <cmath>
 
+#include "exp.hpp"
 #include "expf.hpp"
 
 namespace simdact::kernels {
@@ -25,10 +28,14 @@ struct sigmoid {
     return x < 0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
   }
 
+  template <class D>
+  SIMDACT_INLINE static D eval_double(D x, D /*unused*/) {
+    return logistic_f64(x);
+  }
+
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B /*unused*/) {
-    const logistic_split<B> s = logistic_f32(x);
-    return s.value() * unscale(s);
+  SIMDACT_INLINE static B eval(B x, B p) {
+    return simd::patch<sigmoid>(x, p, x >= B(-80.0f), logistic_f32(x).value());
   }
 };
 

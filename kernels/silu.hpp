@@ -22,7 +22,7 @@ struct silu {
   SIMDACT_INLINE static B eval(B x, B p) {
     const B fast = times_logistic(x, logistic_f32(x));
     const B big(std::numeric_limits<float>::max());
-    return simd::patch<silu>(x, p, (x >= B(-100.0f)) & (x <= big), fast);
+    return simd::patch<silu>(x, p, (x >= B(-80.0f)) & (x <= big), fast);
   }
 };
 

@@ -5,13 +5,15 @@
 // x = ±inf (the limit, not inf * 0).
 // Vector kernel, in float: t = beta * x as t + t_lo (t_lo = the FMA remainder: the logistic of a
 // large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s_hi + correction
-// (expf.hpp); x * s_hi + x * correction in one FMA, one rounding; the 2^-64 scale of t < -64 undone
-// last (a second rounding only for subnormal results). Lanes outside that path's domain, t < -100
-// (where x can be huge and the result still not 0) or x or t not finite, take the double-precision
-// path: e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
-// float range) so that the infinities get their limits. Accuracy: max 1 ULP over all floats, for
-// any beta. Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0
-// gives x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
+// (expf.hpp); x * s_hi + x * correction in one FMA, one rounding.
+// Lanes outside that path's domain, t < -80 (results below 2^-115 |x|: rare in practice, and
+// where x can be huge and the result still not 0) or x or t not finite, take the double path:
+// e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
+// float range) so that the infinities get their limits.
+// Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA;
+// sweeps at other betas in the tests).
+// Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives
+// x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
 #pragma once
 
 #include <cmath>
@@ -23,10 +25,11 @@
 
 namespace simdact::kernels {
 
-// x * (s.hi + s.lo), undoing the logistic's scaling.
+// x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
+// subnormal).
 template <class B>
 SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s) {
-  return simd::fmadd(x, s.hi, x * (s.residual * s.rcp)) * unscale(s);
+  return simd::fmadd(x, s.hi, x * (s.residual * s.rcp)) * s.scale;
 }
 
 struct swish {
@@ -48,7 +51,7 @@ struct swish {
     const B t = beta * x;
     const B fast = times_logistic(x, logistic_f32(t, simd::fmsub(beta, x, t)));
     const B big(std::numeric_limits<float>::max());
-    return simd::patch<swish>(x, beta, (t >= B(-100.0f)) & (t <= big) & (simd::abs(x) <= big),
+    return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big) & (simd::abs(x) <= big),
                               fast);
   }
 };

@@ -5,10 +5,10 @@
 //   a < 0.5: a + a^3 P(a^2), P of degree 4 (tools/sollya/tanhf.sollya: 2^-30 relative); the
 //     last FMA adds a term below a/12 to a, so its rounding is the only one that matters;
 //   a >= 0.5: tanh(a) = 2 sigmoid(2a) - 1 = 2 / (1 + e) - 1, e = e^-2a (expf.hpp, hi + lo, with
-//     -2a clamped to -20: tanh is 1 in float from 9.01 on); q = 1 / (1 + e) by one division and
-//     its residual as correction; 2q - 1 is exact (q in [0.5, 1]), and the correction is added
-//     with one FMA. The result is >= 0.46, so the ~2^-27 relative error of q stays far below
-//     the 2^-24 of an ULP.
+//     -2a clamped to -20: tanh is 1 in float from 9.01 on); q = 1 / (1 + e) to 2^-14 (a
+//     reciprocal estimate, see simd::reciprocal) and its residual times q as correction; 2q - 1 is
+//     exact (q in [0.5, 1]), and the correction is added with one FMA. The result is >= 0.46, so
+//     the ~2^-27 relative error of q + correction stays far below the 2^-24 of an ULP.
 // Both are computed and the lanes blended.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA; see the README).
 // Special values: NaN -> NaN; ±inf -> ±1; ±0 -> ±0; denormal x -> x.
@@ -37,10 +37,9 @@ struct tanh {
     const split<B> e = expf_split<false>(z, z, simd::ibatch<B>(0));
     const B d_hi = B(1.0f) + e.hi;
     const B d_lo = ((B(1.0f) - d_hi) + e.hi) + e.lo;
-    const B q = B(1.0f) / d_hi;
+    const B q = simd::reciprocal(d_hi);
     const B residual = simd::fnmadd(q, d_lo, simd::fnmadd(q, d_hi, B(1.0f)));
-    const B large = simd::fmadd(residual + residual, simd::reciprocal_estimate(d_hi),
-                                simd::fmsub(B(2.0f), q, B(1.0f)));
+    const B large = simd::fmadd(residual + residual, q, simd::fmsub(B(2.0f), q, B(1.0f)));
 
     return simd::copysign(simd::select(a < B(0.5f), small, large), x);
   }
