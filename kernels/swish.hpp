@@ -51,8 +51,7 @@ struct swish {
     const B t = beta * x;
     const B fast = times_logistic(x, logistic_f32(t, simd::fmsub(beta, x, t)));
     const B big(std::numeric_limits<float>::max());
-    return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big) & (simd::abs(x) <= big),
-                              fast);
+    return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big) & (simd::abs(x) <= big), fast);
   }
 };
 
