@@ -7,7 +7,9 @@ Usage: simdact_bench --benchmark_format=json --benchmark_out=run.json ...
 
 For each function and size: ns per element for every simdact ISA and every peer, then
   vs peer: the fastest peer's ns/element divided by simdact's best (> 1: simdact is faster),
-  vs copy: the copy baseline's ns/element divided by simdact's best (1: as fast as a copy).
+  vs copy: the copy baseline's ns/element divided by simdact's best (1: as fast as a copy);
+  avx512 vs onednn, avx2 vs onednn-avx2: oneDNN's ns/element at that ISA divided by simdact's at
+  the same ISA (> 1: simdact is faster), where both were timed.
 Benchmarks that were skipped (an ISA the CPU lacks) show "skip".
 """
 import json
@@ -62,7 +64,10 @@ def main(paths):
     print(f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz;"
           f" simdact CPU features: {context.get('simdact_cpu_features', '?')}."
           " Times in ns per element (lower is better).\n")
+    same_isa = [(i, p) for i, p in (("avx512", "onednn"), ("avx2", "onednn-avx2"))
+                if i in isas and p in peers]
     header = ["function", "n"] + isas + peers + ["best ISA", "vs fastest peer", "vs copy"]
+    header += [f"{i} vs {p}" for i, p in same_isa]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for (fn, size) in sorted(rows, key=lambda k: (k[0], elements(k[1]))):
@@ -76,6 +81,8 @@ def main(paths):
         vs_copy = f"{c / best:.2f}" if best and c else "-"
         cells = [fn, size] + [fmt(r.get(i, "-")) for i in isas] + [fmt(r.get(p, "-")) for p in peers]
         cells += [best_isa or "-", vs_peer, vs_copy]
+        cells += [f"{r[p] / r[i]:.2f}x" if isinstance(r.get(i), float) and isinstance(r.get(p), float)
+                  else "-" for i, p in same_isa]
         print("| " + " | ".join(cells) + " |")
 
 
