@@ -1,6 +1,7 @@
-// e^x and e^x - 1 in double precision (exp_f64, expm1_f64), over a double batch D: the building
-// block of every transcendental kernel (each evaluates its formula in double and rounds once to
-// float).
+// e^x in double precision (exp_f64) and the logistic built on it (logistic_f64), over a double
+// batch D: the double-precision paths of the kernels (gelu, softmax, and the lanes the float
+// kernels leave to double: see expf.hpp), which evaluate their formula in double and round once
+// to float.
 //
 // Algorithm, for x in [-700, 700] (callers clamp; NaN gives an unspecified finite value):
 //   n = round(x log2 e), by adding and subtracting 1.5 * 2^52;
@@ -8,10 +9,9 @@
 //   p = expm1(r) = r + r^2 Q(r), Q of degree 5 (tools/sollya/expm1.sollya): relative error
 //       below 2^-30.9 on the interval;
 //   2^n = the bits (n + 1023) << 52, taken from the low bits of the rounding sum;
-//   e^x = 2^n + 2^n p,  e^x - 1 = 2^n p + (2^n - 1)   (each one FMA).
-// Error: relative 2^-30 for e^x; for e^x - 1 also relative, since for n = 0 it is p itself and
-// for |n| >= 1 the sum has no cancellation (|e^x - 1| >= 0.29). Both are far below a float ULP
-// (2^-24), which is what lets the kernels round once and stay within 1 ULP.
+//   e^x = 2^n + 2^n p (one FMA).
+// Error: relative 2^-30, far below a float ULP (2^-24), which is what lets the kernels round
+// once and stay within 1 ULP.
 #pragma once
 
 #include "simd.hpp"
@@ -47,12 +47,6 @@ template <class D>
 SIMDACT_INLINE D exp_f64(D x) {
   const exp_parts<D> e = exp_reduce(x);
   return simd::fmadd(e.scale, e.p, e.scale);
-}
-
-template <class D>
-SIMDACT_INLINE D expm1_f64(D x) {
-  const exp_parts<D> e = exp_reduce(x);
-  return simd::fmadd(e.scale, e.p, e.scale - D(1.0));
 }
 
 // The logistic function 1 / (1 + e^-t) in double, as e / (1 + e) with e = e^t and t clamped to
