@@ -348,9 +348,15 @@ SIMDACT_INLINE bool all(mask_t<B> m) {
 }
 
 // Horizontal reductions (once per row, not per element).
+// (The sum of the lanes in double, through memory: xsimd's float hadd needs AVX512DQ, which the
+// avx512 table does not require.)
 template <class B>
-SIMDACT_INLINE typename B::value_type reduce_add(B v) {
-  return xsimd::hadd(v);
+SIMDACT_INLINE double reduce_add(B v) {
+  alignas(64) typename B::value_type lanes_of_v[B::size];
+  v.store_aligned(lanes_of_v);
+  double sum = 0.0;
+  for (std::size_t i = 0; i < B::size; ++i) sum += lanes_of_v[i];
+  return sum;
 }
 
 template <class B>

@@ -8,14 +8,19 @@
 // log(1 + rest) rounded to 0 when rest is tiny.
 // Vector kernel (every ISA), three passes per row:
 //   1. max, and whether any NaN: a NaN or an infinite max sends the row to the edge rules;
-//   2. e_j = exp(x_j - m) in double (exp.hpp, argument clamped to -708 where e^d is below any
-//      float), summed in double accumulators as count + rest; softmax stores e_j rounded to y;
-//   3. softmax: y_j = e_j * (1 / sum) in double, one rounding; log_softmax:
-//      y_j = (x_j - m) - log1p(k - 1 + rest) in double, one rounding.
-//   Two passes over x (three over y for softmax) in all: the online one-pass max-and-sum variant
-//   (Milakov & Gimelshein) trades the max pass for a rescale per batch; not measured yet.
+//   2. e_j = exp(x_j - m) in float: x_j - m as d + d_lo exactly (TwoSum), e^(d + d_lo) as
+//      hi + lo by expf.hpp (~2^-27 relative; d < -64 computed times 2^64 and scaled back, so
+//      that subnormal e_j are rounded once from an accurate value); softmax stores hi, the float
+//      nearest e_j. The sum is kept as a count of maxima (float lanes: exact up to 2^24 maxima
+//      per lane) plus the rest, hi summed in double and lo in float;
+//   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
+//      log_softmax: y_j = (x_j - m) - log1p(k - 1 + rest) in double, one rounding.
+//   Two passes over x (three over y for softmax) in all. The online one-pass max-and-sum variant
+//   (Milakov & Gimelshein) would save the max pass, a read of x that costs a fraction of pass
+//   2's exponentials, for one more exponential per batch (the rescale of the running sums):
+//   compute, not memory, bounds these rows, so it was not adopted.
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
-// rounding, the double math far below), log_softmax within 1 ULP.
+// rounding, ~2^-27 from the float exponential and the sum), log_softmax within 1 ULP.
 // Edge rows (documented in simdact.h): any NaN -> the row is NaN; all -inf -> zeros (log: -inf);
 // k entries of +inf -> 1/k there and 0 elsewhere (log: -log k and -inf); subtracting the max
 // first keeps ±1e30 and other huge values from overflowing.
@@ -26,7 +31,7 @@
 #include <cstring>
 #include <limits>
 
-#include "exp.hpp"
+#include "expf.hpp"
 #include "simd.hpp"
 
 namespace simdact::kernels {
@@ -97,28 +102,40 @@ struct softmax {
     if (simd::any<B>(nan) || std::isinf(m))
       return edge_row<Arch>(x, y, n, Log, simd::any<B>(nan), m);
 
-    // Pass 2: e = exp(x - m) in double; count of maxima and sum of the rest.
-    const D md(static_cast<double>(m));
-    D count(0.0), rest(0.0);
-    auto expo = [&](D xd) {
-      const D e = exp_f64(simd::max(xd - md, D(-708.0)));
-      const auto is_max = xd == md;
-      count = count + simd::select(is_max, D(1.0), D(0.0));
-      rest = rest + simd::select(is_max, D(0.0), e);
-      return e;
+    // Pass 2: e = exp(x - m) in float (expf.hpp); count of maxima and sum of the rest.
+    const B mb(m);
+    B count(0.0f), rest_lo(0.0f);
+    D rest_a(0.0), rest_b(0.0);
+    auto expo = [&](B v) {
+      const B d = v - mb;
+      const B vv = d + mb, mm = d - vv;
+      const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
+      const auto tiny = d < B(-64.0f);      // e < 2^-92: computed times 2^64 (see expf.hpp)
+      const split<B> e =
+          expf_split<true>(simd::max(d, B(-104.0f)), simd::select(d >= B(-104.0f), d_lo, B(0.0f)),
+                           simd::bits(simd::select(tiny, B(0x1p-63f), B(0.0f))));
+      const auto is_max = v == mb;
+      count = count + simd::select(is_max, B(1.0f), B(0.0f));
+      const auto skip = is_max | tiny;  // the maxima are counted; e < 2^-92 cannot move the sum
+      const B hi = simd::zero_where(skip, e.hi);
+      rest_a = rest_a + simd::widen_lo(hi);
+      rest_b = rest_b + simd::widen_hi(hi);
+      rest_lo = rest_lo + simd::zero_where(skip, e.lo);
+      return e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f));
     };
     auto pass2 = [&](const float* src, float* dst) {
-      const B v = simd::load<B>(src);
-      const D lo = expo(simd::widen_lo(v)), hi = expo(simd::widen_hi(v));
-      if constexpr (!Log) simd::store(dst, simd::narrow<B>(lo, hi));
+      const B e = expo(simd::load<B>(src));
+      if constexpr (!Log) simd::store(dst, e);
     };
     for (std::size_t j = 0; j < body; j += W) pass2(x + j, y + j);
     float tail_out[W];
     pass2(tail, tail_out);
-    const double k = simd::reduce_add(count), r = simd::reduce_add(rest);
+    const double k = simd::reduce_add(count);
+    const double r = simd::reduce_add(rest_a + rest_b) + simd::reduce_add(rest_lo);
 
     // Pass 3: scale (softmax) or shift (log_softmax), in double, one rounding each.
     if constexpr (Log) {
+      const D md(static_cast<double>(m));
       const D log_sum(std::log1p((k - 1.0) + r));
       auto out = [&](const float* src, float* dst) {  // (x - m) is exact, then one rounding
         const B v = simd::load<B>(src);
@@ -130,10 +147,13 @@ struct softmax {
       out(tail, last);
       std::memcpy(y + body, last, (n - body) * sizeof(float));
     } else {
-      const D inv(1.0 / (k + r));
+      // 1 / sum as a float pair: e * inv_hi + e * inv_lo in one FMA is e / sum to ~2^-47.
+      const double inv = 1.0 / (k + r);
+      const float inv_hi = static_cast<float>(inv);
+      const B hi(inv_hi), lo(static_cast<float>(inv - static_cast<double>(inv_hi)));
       auto out = [&](float* p) {
-        const B v = simd::load<B>(p);
-        simd::store(p, simd::narrow<B>(simd::widen_lo(v) * inv, simd::widen_hi(v) * inv));
+        const B e = simd::load<B>(p);
+        simd::store(p, simd::fmadd(e, hi, e * lo));
       };
       for (std::size_t j = 0; j < body; j += W) out(y + j);
       out(tail_out);

@@ -98,6 +98,10 @@ TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
   std::vector<float> spread(1000);
   for (std::size_t j = 0; j < spread.size(); ++j) spread[j] = -80.0f + 0.17f * j;
   rows.push_back(spread);
+  // Exponentials from 1 down through the subnormal results and past 0 (x - max in [-110, 0]).
+  std::vector<float> deep(8500);
+  for (std::size_t j = 0; j < deep.size(); ++j) deep[j] = 2.5f - 0.01295f * j;
+  rows.push_back(deep);
   rows.push_back({1e30f, -1e30f, 1e30f, 0.0f});
   for (const auto& x : rows) {
     const std::vector<float> y = row(x);
