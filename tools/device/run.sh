@@ -32,8 +32,9 @@ ONEDNN_MAX_CPU_ISA=AVX2 taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-pat
   --benchmark_format=json --benchmark_out="$out/bench_onednn_avx2.json" >/dev/null
 python3 .dev/table.py "$out/bench.json" "$out/bench_onednn_avx2.json" | tee "$out/table.md"
 echo "bench: $(( $(date +%s) - t0 )) s"
-if [ -n "${2:-}" ]; then
+sweep_args=${2:-}
+if [ -n "${sweep_args// /}" ]; then  # blank: no sweep
   t0=$(date +%s)
-  run .dev/bin/simdact-exhaustive $2 | tee "$out/exhaustive.md"
+  run .dev/bin/simdact-exhaustive $sweep_args | tee "$out/exhaustive.md"
   echo "exhaustive: $(( $(date +%s) - t0 )) s"
 fi
