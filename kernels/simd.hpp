@@ -386,13 +386,20 @@ SIMDACT_INLINE B map_double(B x, B param) {
   return select(is_nan(x), x, y);
 }
 
+// map_double out of line: the rare path of patch() below, kept out of every unrolled copy of
+// the kernels (inlined there it made the sanitizer builds take many minutes per ISA file).
+template <class K, class B>
+__attribute__((noinline)) B map_double_rare(B x, B param) {
+  return map_double<K>(x, param);
+}
+
 // The result of a float kernel `fast`, valid on the lanes of `ok`; the other lanes (non-finite or
 // out-of-range inputs, rare in practice) are recomputed by the double-precision path of K. Each
 // lane's result depends on its own input only, not on its neighbours.
 template <class K, class B>
 SIMDACT_INLINE B patch(B x, B param, mask_t<B> ok, B fast) {
   if (all<B>(ok)) return fast;
-  return select(ok, fast, map_double<K>(x, param));
+  return select(ok, fast, map_double_rare<K>(x, param));
 }
 
 }  // namespace simdact::simd
