@@ -15,10 +15,16 @@
 //      per lane) plus the rest, hi summed in double and lo in float;
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
 //      log_softmax: y_j = (x_j - m) - log1p(k - 1 + rest) in double, one rounding.
-//   Two passes over x (three over y for softmax) in all. The online one-pass max-and-sum variant
-//   (Milakov & Gimelshein) would save the max pass, a read of x that costs a fraction of pass
-//   2's exponentials, for one more exponential per batch (the rescale of the running sums):
-//   compute, not memory, bounds these rows, so it was not adopted.
+//   Two passes over x (three over y for softmax) in all. Not adopted, for these reasons:
+//   - the online one-pass max-and-sum (Milakov & Gimelshein) rescales the running sums by
+//     e^(m_old - m_new) whenever a lane's maximum grows, which on an ascending row is every
+//     batch: n/W roundings of ~2^-27 pile up in the sum (2^-20 at 1000 columns), while the max
+//     element's log_softmax, -log1p(rest), needs rest to full relative accuracy; and it saves only
+//     the max pass, a plain read of x, while pass 2's exponentials bound these rows;
+//   - the two-pass (mantissa, exponent) sum (Dukhan & Ablavatski) needs no max and rescales only
+//     by powers of 2 (exactly), but softmax then takes two exponentials per element (sum, then
+//     output) instead of one, and log_softmax becomes x - log(sum), which cancels for the max
+//     element (x = 100, log(sum) = 100 + 1e-30).
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
 // rounding, ~2^-27 from the float exponential and the sum), log_softmax within 1 ULP.
 // Edge rows (documented in simdact.h): any NaN -> the row is NaN; all -inf -> zeros (log: -inf);
