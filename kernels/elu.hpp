@@ -32,7 +32,7 @@ struct elu {
                                   0x1.4d9a5ap-10f};
     // Where x > 0 the negative branch computes garbage that the last select drops.
     const B z = simd::max_nan_passing(B(-20.0f), x);  // NaN stays NaN
-    const split<B> e = expf_split<false>(z, z, simd::ibatch<B>(0));
+    const split<B> e = expf_split(z);
     const B e_m1 = e.hi - B(1.0f);
     const auto small = z >= B(-0.25f);
     const B hi = simd::select(small, z, e_m1);

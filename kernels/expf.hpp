@@ -2,7 +2,8 @@
 // unevaluated sum hi + lo: the building blocks of the float kernels (sigmoid, swish, silu, tanh,
 // gelu_tanh, elu), which must stay within 1 ULP although every operation rounds to 24 bits.
 //
-// expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for z in [-104, 88] and |z_lo| <= 2^-16.
+// expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for |z_lo| <= 2^-16 (and expf_split(z),
+// expf_split_scaled(z, z_lo, scaled) below).
 //   k = round(8 z / ln2), by adding and subtracting 1.5 * 2^23, so the low bits of the sum hold
 //       k = 8n + j, j in 0..7;
 //   r = z + z_lo - k ln2/8: the first FMA (ln2/8 to 16 bits) is exact, adding z_lo and the
@@ -15,9 +16,9 @@
 //       j << 20, so that adding k << 20 adds n << 23); hi = s (1 + p) rounded, lo its rounding
 //       error (one more FMA), so that hi alone is already within 2^-24 of e^z.
 //   Error of hi + lo relative to e^(z + z_lo): about 2^-27 (r's rounding 2^-29, p's 2^-29,
-//   Q 2^-31.6, lo's 2^-29.5; measured 2^-27.5 on random z). `extra` adds an integer to the
-//   exponent of hi (and so of lo): the wide logistic and softmax use it to keep tiny values
-//   normal.
+//   Q 2^-31.6, lo's 2^-29.5; measured 2^-27.5 on random z). expf_split_scaled multiplies by
+//   2^64 through the exponent field where asked: the wide logistic and softmax use it to keep
+//   tiny values normal.
 //
 // logistic_f32(y, y_lo) and logistic_f32_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as
 // value() * scale (y_lo only where the caller has a remainder of y, e.g. beta * x; it counts
@@ -25,10 +26,8 @@
 //   e = e^-|y| from expf_split;
 //   y >= 0: 1 / (1 + e);  y < 0: e / (1 + e);  so the numerator N is 1 or e, the denominator
 //   D = 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e);
-//   q = N_hi * rcp, rcp = 1 / d_hi to 2^-14 or better (simd::reciprocal: no division); the
-//   residual N - q D, computed with FMAs (its rounding is 2^-24 of a 2^-14 quantity), times rcp
-//   again gives the correction, so that q + correction = N / D to ~2^-27 relative (the
-//   correction's error is the product of the two 2^-14 errors).
+//   q + correction = N / D by over_one_plus (one reciprocal estimate and the residual, no
+//   division), ~2^-27 relative.
 //   logistic_f32 is for y >= -80, where every intermediate is a normal float: the callers send
 //   smaller y (rare in practice) to their double-precision path. logistic_f32_wide covers every
 //   y down to -104 (below, the result rounds to 0), for gelu_tanh whose argument reaches -87 at
@@ -88,10 +87,12 @@ struct split {
   B lo;
 };
 
-// HasLo = false: z_lo is ignored (taken as 0).
+namespace expf_detail {
+
+// e^(z + z_lo) times 2^extra_exponent (an integer already shifted into the exponent field);
+// HasLo = false: z_lo is ignored.
 template <bool HasLo, class B>
-SIMDACT_INLINE split<B> expf_split(B z, B z_lo, simd::ibatch<B> extra) {
-  using namespace expf_detail;
+SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   const B shifter(0x1.8p23f);
   const B t = simd::fmadd(z, B(eight_over_ln2), shifter);
   const B k = t - shifter;
@@ -99,8 +100,8 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo, simd::ibatch<B> extra) {
   if constexpr (HasLo) r = r + z_lo;
   r = simd::fnmadd(k, B(ln2_8_lo), r);
   const simd::ibatch<B> kb = simd::bits(t);
-  const B s =
-      simd::from_bits<B>(simd::bits(simd::lookup8<B>(kb, two_j8_shifted.v)) + (kb << 20) + extra);
+  const B s = simd::from_bits<B>(simd::bits(simd::lookup8<B>(kb, two_j8_shifted.v)) + (kb << 20) +
+                                 extra_exponent);
   const B p = simd::fmadd(r * r, simd::fmadd(r * r, B(q[2]), simd::fmadd(r, B(q[1]), B(q[0]))),
                           r + simd::lookup8<B>(kb, delta.v));
   // s (1 + p) as hi + lo, hi the float nearest: lo is the rounding error of the FMA (s - hi is
@@ -109,17 +110,63 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo, simd::ibatch<B> extra) {
   return {hi, simd::fmadd(s, p, s - hi)};
 }
 
-// The logistic as (hi + residual * rcp) * scale: residual * rcp is a correction below hi's ULP;
-// scale is 2^-64 on the lanes that logistic_f32_wide computed times 2^64, 1 elsewhere.
+// The exponent-field offset that multiplies by 2^64 on the lanes of `scaled` (0x1p-63f has the
+// bits 64 << 23), 0 elsewhere.
 template <class B>
-struct logistic_split {
-  B hi;
+SIMDACT_INLINE simd::ibatch<B> times_2p64_where(simd::mask_t<B> scaled) {
+  return simd::bits(simd::select(scaled, B(0x1p-63f), B(0.0f)));
+}
+
+}  // namespace expf_detail
+
+// e^z, for z in [-87.3, 88].
+template <class B>
+SIMDACT_INLINE split<B> expf_split(B z) {
+  return expf_detail::exp_parts<false>(z, z, simd::ibatch<B>(0));
+}
+
+// e^(z + z_lo), for z in [-87.3, 88].
+template <class B>
+SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
+  return expf_detail::exp_parts<true>(z, z_lo, simd::ibatch<B>(0));
+}
+
+// e^(z + z_lo), times 2^64 on the lanes of `scaled`, for z in [-104, 88] (the scaled lanes are
+// those that need it: z < -64, whose e < 2^-92 would otherwise fall below the normal range).
+template <class B>
+SIMDACT_INLINE split<B> expf_split_scaled(B z, B z_lo, simd::mask_t<B> scaled) {
+  return expf_detail::exp_parts<true>(z, z_lo, expf_detail::times_2p64_where<B>(scaled));
+}
+
+// N / (1 + e) for N = n_hi + n_lo and e = e_hi + e_lo in [0, 1], as q + residual * rcp:
+// 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e), rcp = 1 / d_hi to 2^-14 or better
+// (simd::reciprocal: no division), q = n_hi * rcp, and the residual N - q (d_hi + d_lo) by FMAs
+// (its rounding is 2^-24 of a 2^-14 quantity). q + residual * rcp = N / (1 + e) to ~2^-27
+// relative: the correction's error is the product of the two 2^-14 errors.
+template <class B>
+struct quotient {
+  B q;
   B residual;
   B rcp;
-  B scale;
 
-  // hi + residual * rcp, one rounding (before the scale).
-  SIMDACT_INLINE B value() const { return simd::fmadd(residual, rcp, hi); }
+  // q + residual * rcp, one rounding.
+  SIMDACT_INLINE B value() const { return simd::fmadd(residual, rcp, q); }
+};
+
+template <class B>
+SIMDACT_INLINE quotient<B> over_one_plus(B n_hi, B n_lo, B e_hi, B e_lo) {
+  const B d_hi = B(1.0f) + e_hi;
+  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + e_lo;
+  const B rcp = simd::reciprocal(d_hi);
+  const B q = n_hi * rcp;
+  return {q, simd::fnmadd(q, d_lo, simd::fnmadd(q, d_hi, n_hi) + n_lo), rcp};
+}
+
+// The logistic as quotient * scale: scale is 2^-64 on the lanes that logistic_f32_wide computed
+// times 2^64, 1 elsewhere.
+template <class B>
+struct logistic_split : quotient<B> {
+  B scale;
 };
 
 template <bool HasLo, bool Wide, class B>
@@ -132,26 +179,20 @@ SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
   split<B> e;
   B e_hi, e_lo, scale(1.0f);  // e_hi + e_lo: e as it enters 1 + e
   if constexpr (Wide) {
-    // Where z < -64, e < 2^-92 is computed times 2^64 (0x1p-63f has the bits 64 << 23: added to
-    // an exponent field, it multiplies by 2^64), and leaves 1 + e = 1.
+    // Where z < -64, e < 2^-92 is computed times 2^64 and leaves 1 + e = 1.
     const auto tiny = z < B(-64.0f);
-    e = expf_split<HasLo>(z, z_lo, simd::bits(simd::select(tiny, B(0x1p-63f), B(0.0f))));
+    e = expf_detail::exp_parts<HasLo>(z, z_lo, expf_detail::times_2p64_where<B>(tiny));
     e_hi = simd::zero_where(tiny, e.hi);
     e_lo = simd::zero_where(tiny, e.lo);
     scale = simd::select(tiny & neg, B(0x1p-64f), B(1.0f));
   } else {
-    e = expf_split<HasLo>(z, z_lo, simd::ibatch<B>(0));
+    e = expf_detail::exp_parts<HasLo>(z, z_lo, simd::ibatch<B>(0));
     e_hi = e.hi;
     e_lo = e.lo;
   }
-  const B d_hi = B(1.0f) + e_hi;
-  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + e_lo;
-  const B n_hi = simd::select(neg, e.hi, B(1.0f));
-  const B n_lo = simd::select(neg, e.lo, B(0.0f));
-  const B rcp = simd::reciprocal(d_hi);
-  const B q = n_hi * rcp;
-  const B residual = simd::fnmadd(q, d_lo, simd::fnmadd(q, d_hi, n_hi) + n_lo);
-  return {q, residual, rcp, scale};
+  return {
+      over_one_plus(simd::select(neg, e.hi, B(1.0f)), simd::select(neg, e.lo, B(0.0f)), e_hi, e_lo),
+      scale};
 }
 
 // For y >= -80 (smaller y, and NaN, give unspecified values: callers patch those lanes).

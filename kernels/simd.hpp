@@ -66,7 +66,8 @@ SIMDACT_INLINE B select(mask_t<B> cond, B a, B b) {
 }
 
 // Lane-wise min, max, |x|; which operand a NaN yields differs between ISAs, so kernels never
-// rely on it (NaN inputs are restored at the end, see map_double).
+// rely on it (see max_nan_passing for a clamp that keeps NaN, and map_double, which restores
+// NaN inputs at the end).
 template <class B>
 SIMDACT_INLINE B min(B a, B b) {
   return xsimd::min(a, b);
@@ -377,8 +378,7 @@ SIMDACT_INLINE bool any(mask_t<B> m) {
 // inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
 // of the narrowing leaves each result within 1 ULP (correctly rounded unless the exact value
 // lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs, 0.2%
-// for gelu). NaN
-// inputs come out unchanged whatever the double math did with them.
+// for gelu). NaN inputs come out unchanged whatever the double math did with them.
 template <class K, class B>
 SIMDACT_INLINE B map_double(B x, B param) {
   const dbatch<B> p = widen_lo(param);  // every lane holds the (uniform) parameter

@@ -117,9 +117,8 @@ struct softmax {
       const B vv = d + mb, mm = d - vv;
       const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
       const auto tiny = d < B(-64.0f);      // e < 2^-92: computed times 2^64 (see expf.hpp)
-      const split<B> e =
-          expf_split<true>(simd::max(d, B(-104.0f)), simd::select(d >= B(-104.0f), d_lo, B(0.0f)),
-                           simd::bits(simd::select(tiny, B(0x1p-63f), B(0.0f))));
+      const split<B> e = expf_split_scaled(simd::max(d, B(-104.0f)),
+                                           simd::select(d >= B(-104.0f), d_lo, B(0.0f)), tiny);
       const auto is_max = v == mb;
       count = count + simd::select(is_max, B(1.0f), B(0.0f));
       const auto skip = is_max | tiny;  // the maxima are counted; e < 2^-92 cannot move the sum
@@ -139,7 +138,8 @@ struct softmax {
     const double k = simd::reduce_add(count);
     const double r = simd::reduce_add(rest_a + rest_b) + simd::reduce_add(rest_lo);
 
-    // Pass 3: scale (softmax) or shift (log_softmax), in double, one rounding each.
+    // Pass 3: scale (softmax, by 1 / sum as a float pair) or shift (log_softmax, in double), one
+    // rounding each.
     if constexpr (Log) {
       const D md(static_cast<double>(m));
       const D log_sum(std::log1p((k - 1.0) + r));

@@ -4,8 +4,8 @@
 // as in sigmoid.hpp. Where the sigmoid underflows to 0 the product is a signed zero, also for
 // x = ±inf (the limit, not inf * 0).
 // Vector kernel, in float: t = beta * x as t + t_lo (t_lo = the FMA remainder: the logistic of a
-// large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s_hi + correction
-// (expf.hpp); x * s_hi + x * correction in one FMA, one rounding.
+// large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s.q + correction
+// (expf.hpp); x * s.q + x * correction in one FMA, one rounding.
 // Lanes outside that path's domain, t < -80 (results below 2^-115 |x|: rare in practice, and
 // where x can be huge and the result still not 0) or x or t not finite, take the double path:
 // e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
@@ -29,7 +29,7 @@ namespace simdact::kernels {
 // subnormal).
 template <class B>
 SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s) {
-  return simd::fmadd(x, s.hi, x * (s.residual * s.rcp)) * s.scale;
+  return simd::fmadd(x, s.q, x * (s.residual * s.rcp)) * s.scale;
 }
 
 struct swish {

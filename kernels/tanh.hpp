@@ -5,10 +5,10 @@
 //   a < 0.5: a + a^3 P(a^2), P of degree 4 (tools/sollya/tanhf.sollya: 2^-30 relative); the
 //     last FMA adds a term below a/12 to a, so its rounding is the only one that matters;
 //   a >= 0.5: tanh(a) = 2 sigmoid(2a) - 1 = 2 / (1 + e) - 1, e = e^-2a (expf.hpp, hi + lo, with
-//     -2a clamped to -20: tanh is 1 in float from 9.01 on); q = 1 / (1 + e) to 2^-14 (a
-//     reciprocal estimate, see simd::reciprocal) and its residual times q as correction; 2q - 1 is
-//     exact (q in [0.5, 1]), and the correction is added with one FMA. The result is >= 0.46, so
-//     the ~2^-27 relative error of q + correction stays far below the 2^-24 of an ULP.
+//     -2a clamped to -20: tanh is 1 in float from 9.01 on); 1 / (1 + e) as q + correction by
+//     over_one_plus (expf.hpp: a reciprocal estimate and its residual, no division); 2q - 1 is
+//     exact (q in [0.5, 1]), and twice the correction is added with one FMA. The result is >= 0.46,
+//     so the ~2^-27 relative error of q + correction stays far below the 2^-24 of an ULP.
 // Both are computed and the lanes blended.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA; see the README).
 // Special values: NaN -> NaN; ±inf -> ±1; ±0 -> ±0; denormal x -> x.
@@ -34,12 +34,10 @@ struct tanh {
     const B small = simd::fmadd(a2 * a, simd::horner(a2, p), a);
 
     const B z = simd::max_nan_passing(B(-20.0f), -(a + a));  // NaN stays NaN
-    const split<B> e = expf_split<false>(z, z, simd::ibatch<B>(0));
-    const B d_hi = B(1.0f) + e.hi;
-    const B d_lo = ((B(1.0f) - d_hi) + e.hi) + e.lo;
-    const B q = simd::reciprocal(d_hi);
-    const B residual = simd::fnmadd(q, d_lo, simd::fnmadd(q, d_hi, B(1.0f)));
-    const B large = simd::fmadd(residual + residual, q, simd::fmsub(B(2.0f), q, B(1.0f)));
+    const split<B> e = expf_split(z);
+    // 1 / (1 + e); N = 1 - 0 (x + -0 is x, so the compiler drops the n_lo term).
+    const quotient<B> s = over_one_plus(B(1.0f), B(-0.0f), e.hi, e.lo);
+    const B large = simd::fmadd(s.residual + s.residual, s.rcp, simd::fmsub(B(2.0f), s.q, B(1.0f)));
 
     return simd::copysign(simd::select(a < B(0.5f), small, large), x);
   }
