@@ -1,5 +1,6 @@
 // Dispatch: the default is the best supported ISA under the SIMDACT_MAX_ISA cap (ctest runs this
 // file with several caps), forcing works for supported ISAs and fails for the others.
+#include <cstdio>
 #include <cstdlib>
 
 #include "test_support.hpp"
@@ -53,10 +54,16 @@ TEST(Dispatch, ForcingFollowsSupport) {
 }
 
 // Every activation has a kernel of its own on every ISA: no table entry falls back to the scalar
-// reference (the fallback stays for registry rows added before their vector kernel).
+// reference (the fallback stays for registry rows added before their vector kernel). An ISA the
+// CPU lacks is reported and passed over, so that the others are still checked and the test is
+// not reported as skipped as a whole.
 TEST(Dispatch, EveryActivationRunsOnTheActiveIsa) {
   for (simdact_isa isa : target_isas()) {
-    SIMDACT_REQUIRE_ISA(scope, isa);
+    isa_scope scope(isa);
+    if (!scope.ok()) {
+      std::printf("[ skipped  ] %s: not supported here\n", simdact_isa_name(isa));
+      continue;
+    }
     for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
       EXPECT_EQ(simdact_kernel_isa(static_cast<simdact_activation>(a)), isa)
           << simdact_activation_name(static_cast<simdact_activation>(a)) << " on "
