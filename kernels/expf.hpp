@@ -114,7 +114,7 @@ SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
 // bits 64 << 23), 0 elsewhere.
 template <class B>
 SIMDACT_INLINE simd::ibatch<B> times_2p64_where(simd::mask_t<B> scaled) {
-  return simd::bits(simd::select(scaled, B(0x1p-63f), B(0.0f)));
+  return simd::bits(simd::keep_where(scaled, B(0x1p-63f)));
 }
 
 }  // namespace expf_detail
@@ -175,7 +175,7 @@ SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
   const B z = simd::max_nan_passing(B(Wide ? -104.0f : -87.0f), simd::neg_abs(y));  // NaN stays
   // y_lo only where y < 0 (there z = y): for y >= 0 it moves the result by sigmoid'(y) |y_lo|
   // <= 0.21 ULP at most (|y_lo| <= half an ULP of y), and where z is clamped it must not count.
-  const B z_lo = simd::select(neg, y_lo, B(0.0f));
+  const B z_lo = simd::keep_where(neg, y_lo);
   split<B> e;
   B e_hi, e_lo, scale(1.0f);  // e_hi + e_lo: e as it enters 1 + e
   if constexpr (Wide) {
@@ -191,7 +191,7 @@ SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
     e_lo = e.lo;
   }
   return {
-      over_one_plus(simd::select(neg, e.hi, B(1.0f)), simd::select(neg, e.lo, B(0.0f)), e_hi, e_lo),
+      over_one_plus(simd::select(neg, e.hi, B(1.0f)), simd::keep_where(neg, e.lo), e_hi, e_lo),
       scale};
 }
 

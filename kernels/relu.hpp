@@ -21,7 +21,7 @@ struct relu {
   template <class B>
   SIMDACT_INLINE static B eval(B x, B /*unused*/) {
     const B zero = simd::broadcast<B>(0.0f);
-    return simd::select(x <= zero, zero, x);
+    return simd::zero_where(x <= zero, x);
   }
 };
 

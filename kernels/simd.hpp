@@ -280,10 +280,31 @@ SIMDACT_INLINE B from_bits(ibatch<B> v) {
   return xsimd::bitwise_cast<B>(v);
 }
 
-// a where the mask is false, +0 where it is true (one AND-NOT).
+// a where the mask is false, +0 where it is true; and the converse. One AND-NOT / AND on AVX2:
+// through xsimd::select, GCC 12 first re-derives each compare mask from its sign bits
+// (vpcmpgtd), one more instruction per use. (AVX-512 selects by mask register, NEON by vbsl.)
 template <class B>
 SIMDACT_INLINE B zero_where(mask_t<B> m, B a) {
-  return xsimd::select(m, B(0.0f), a);
+#if defined(__AVX2__)
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_andnot_ps(m, a));
+  } else
+#endif
+  {
+    return xsimd::select(m, B(0.0f), a);
+  }
+}
+
+template <class B>
+SIMDACT_INLINE B keep_where(mask_t<B> m, B a) {
+#if defined(__AVX2__)
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_and_ps(m, a));
+  } else
+#endif
+  {
+    return xsimd::select(m, a, B(0.0f));
+  }
 }
 
 // table[i & 7] lane by lane, one permute on every ISA. The table holds its 8 entries twice (16

@@ -118,15 +118,18 @@ struct softmax {
       const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
       const auto tiny = d < B(-64.0f);      // e < 2^-92: computed times 2^64 (see expf.hpp)
       const split<B> e = expf_split_scaled(simd::max(d, B(-104.0f)),
-                                           simd::select(d >= B(-104.0f), d_lo, B(0.0f)), tiny);
-      const auto is_max = v == mb;
-      count = count + simd::select(is_max, B(1.0f), B(0.0f));
-      const auto skip = is_max | tiny;  // the maxima are counted; e < 2^-92 cannot move the sum
-      const B hi = simd::zero_where(skip, e.hi);
+                                           simd::keep_where(d >= B(-104.0f), d_lo), tiny);
+      const B out = e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f));  // e's float, unscaled
+      B hi = out;
+      if constexpr (Log) {  // the maxima counted apart; e < 2^-92 cannot move the sum
+        const auto is_max = v == mb;
+        count = count + simd::keep_where(is_max, B(1.0f));
+        hi = simd::zero_where(is_max | tiny, e.hi);
+      }
       rest_a = rest_a + simd::widen_lo(hi);
       rest_b = rest_b + simd::widen_hi(hi);
-      rest_lo = rest_lo + simd::zero_where(skip, e.lo);
-      return e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f));
+      rest_lo = rest_lo + simd::zero_where(tiny, e.lo);  // lo is 0 for the maxima
+      return out;
     };
     auto pass2 = [&](const float* src, float* dst) {
       const B e = expo(simd::load<B>(src));
