@@ -26,8 +26,8 @@
 //   e = e^-|y| from expf_split;
 //   y >= 0: 1 / (1 + e);  y < 0: e / (1 + e);  so the numerator N is 1 or e, the denominator
 //   D = 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e);
-//   q + correction = N / D by over_one_plus (one reciprocal estimate and the residual, no
-//   division), ~2^-27 relative.
+//   q + correction = N / D by over_one_plus (quotient and reciprocal estimates, corrected by the
+//   residual), ~2^-27 relative.
 //   logistic_f32 is for y >= -80, where every intermediate is a normal float: the callers send
 //   smaller y (rare in practice) to their double-precision path. logistic_f32_wide covers every
 //   y down to -104 (below, the result rounds to 0), for gelu_tanh whose argument reaches -87 at
@@ -139,10 +139,12 @@ SIMDACT_INLINE split<B> expf_split_scaled(B z, B z_lo, simd::mask_t<B> scaled) {
 }
 
 // N / (1 + e) for N = n_hi + n_lo and e = e_hi + e_lo in [0, 1], as q + residual * rcp:
-// 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e), rcp = 1 / d_hi to 2^-14 or better
-// (simd::reciprocal: no division), q = n_hi * rcp, and the residual N - q (d_hi + d_lo) by FMAs
-// (its rounding is 2^-24 of a 2^-14 quantity). q + residual * rcp = N / (1 + e) to ~2^-27
-// relative: the correction's error is the product of the two 2^-14 errors.
+// 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e), q ~ n_hi / d_hi and rcp ~ 1 / d_hi from
+// simd::divide_estimate (each to 2^-14, or q correctly rounded and rcp to 2^-11, per ISA), and
+// the residual N - q (d_hi + d_lo) by FMAs (its rounding is 2^-24 of a quantity below 2^-14).
+// q + residual * rcp = N / (1 + e) to ~2^-27 relative: the correction's error is the product of
+// the errors of q and rcp. one_over_one_plus is the case N = 1, where the reciprocal is the
+// quotient (no division on any ISA).
 template <class B>
 struct quotient {
   B q;
@@ -153,13 +155,30 @@ struct quotient {
   SIMDACT_INLINE B value() const { return simd::fmadd(residual, rcp, q); }
 };
 
+namespace expf_detail {
+
+// 1 + e = d_hi + d_lo exactly.
+template <class B>
+SIMDACT_INLINE split<B> one_plus(B e_hi, B e_lo) {
+  const B d_hi = B(1.0f) + e_hi;
+  return {d_hi, ((B(1.0f) - d_hi) + e_hi) + e_lo};
+}
+
+}  // namespace expf_detail
+
 template <class B>
 SIMDACT_INLINE quotient<B> over_one_plus(B n_hi, B n_lo, B e_hi, B e_lo) {
-  const B d_hi = B(1.0f) + e_hi;
-  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + e_lo;
-  const B rcp = simd::reciprocal(d_hi);
-  const B q = n_hi * rcp;
-  return {q, simd::fnmadd(q, d_lo, simd::fnmadd(q, d_hi, n_hi) + n_lo), rcp};
+  const split<B> d = expf_detail::one_plus(e_hi, e_lo);
+  const simd::division<B> est = simd::divide_estimate(n_hi, d.hi);
+  const B q = est.q;
+  return {q, simd::fnmadd(q, d.lo, simd::fnmadd(q, d.hi, n_hi) + n_lo), est.rcp};
+}
+
+template <class B>
+SIMDACT_INLINE quotient<B> one_over_one_plus(B e_hi, B e_lo) {
+  const split<B> d = expf_detail::one_plus(e_hi, e_lo);
+  const B r = simd::reciprocal(d.hi);
+  return {r, simd::fnmadd(r, d.lo, simd::fnmadd(r, d.hi, B(1.0f))), r};
 }
 
 // The logistic as quotient * scale: scale is 2^-64 on the lanes that logistic_f32_wide computed
@@ -190,9 +209,8 @@ SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
     e_hi = e.hi;
     e_lo = e.lo;
   }
-  return {
-      over_one_plus(simd::select(neg, e.hi, B(1.0f)), simd::keep_where(neg, e.lo), e_hi, e_lo),
-      scale};
+  return {over_one_plus(simd::select(neg, e.hi, B(1.0f)), simd::keep_where(neg, e.lo), e_hi, e_lo),
+          scale};
 }
 
 // For y >= -80 (smaller y, and NaN, give unspecified values: callers patch those lanes).

@@ -28,9 +28,9 @@ struct gelu {
 
   // G(t) of erfc(z) = t exp(G(t) - z^2), t = 2 / (2 + z), from tools/sollya/erfc.sollya.
   static constexpr double erfc_g[] = {
-      -0x1.43fc5ac5c68e1p0, 0x1.0069702774352p0,  0x1.6be7cc2cda499p-2, 0x1.c2ccbeac555c2p-3,
-      -0x1.60a0597933b78p-1, 0x1.9ae033668b2f3p0, -0x1.b88dcddcd5992p1, 0x1.0728305cf0a54p2,
-      -0x1.595233cca8e58p1, 0x1.defbbea722c8p-1,  -0x1.157a222dace0fp-3,
+      -0x1.43fc5ac5c68e1p0,  0x1.0069702774352p0, 0x1.6be7cc2cda499p-2,  0x1.c2ccbeac555c2p-3,
+      -0x1.60a0597933b78p-1, 0x1.9ae033668b2f3p0, -0x1.b88dcddcd5992p1,  0x1.0728305cf0a54p2,
+      -0x1.595233cca8e58p1,  0x1.defbbea722c8p-1, -0x1.157a222dace0fp-3,
   };
   static constexpr double inv_sqrt2 = 0.70710678118654752440;
 

@@ -4,11 +4,11 @@
 // no overflow for any input, and full relative accuracy on the small side, where the result
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
 // Vector kernel, in float, for x >= -80: logistic_f32 of expf.hpp (e = e^-|x| with a table of
-// 8 and a degree-4 polynomial, kept as hi + lo; the quotient by a reciprocal estimate, corrected
-// by its residual), rounded once. Error before that rounding ~2^-27 relative, far below the
-// 2^-24 that 1 ULP allows. Lanes with x < -80 (results below 2^-115, subnormal from -87.3 on;
-// rare in practice) or NaN take the double path: logistic_f64 of exp.hpp (e / (1 + e) in
-// double with x clamped to [-200, 200]), one rounding.
+// 8 and a degree-4 polynomial, kept as hi + lo; the quotient from a division or reciprocal
+// estimate, corrected by its residual), rounded once. Error before that rounding ~2^-27
+// relative, far below the 2^-24 that 1 ULP allows. Lanes with x < -80 (results below
+// 2^-115, subnormal from -87.3 on; rare in practice) or NaN take the double path: logistic_f64
+// of exp.hpp (e / (1 + e) in double with x clamped to [-200, 200]), one rounding.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA; see the README).
 // Special values: NaN -> NaN; +inf -> 1; -inf -> +0; ±0 -> 0.5.
 #pragma once

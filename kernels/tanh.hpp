@@ -6,7 +6,7 @@
 //     last FMA adds a term below a/12 to a, so its rounding is the only one that matters;
 //   a >= 0.5: tanh(a) = 2 sigmoid(2a) - 1 = 2 / (1 + e) - 1, e = e^-2a (expf.hpp, hi + lo, with
 //     -2a clamped to -20: tanh is 1 in float from 9.01 on); 1 / (1 + e) as q + correction by
-//     over_one_plus (expf.hpp: a reciprocal estimate and its residual, no division); 2q - 1 is
+//     one_over_one_plus (expf.hpp: a reciprocal estimate and its residual, no division); 2q - 1 is
 //     exact (q in [0.5, 1]), and twice the correction is added with one FMA. The result is >= 0.46,
 //     so the ~2^-27 relative error of q + correction stays far below the 2^-24 of an ULP.
 // Both are computed and the lanes blended.
@@ -35,8 +35,7 @@ struct tanh {
 
     const B z = simd::max_nan_passing(B(-20.0f), -(a + a));  // NaN stays NaN
     const split<B> e = expf_split(z);
-    // 1 / (1 + e); N = 1 - 0 (x + -0 is x, so the compiler drops the n_lo term).
-    const quotient<B> s = over_one_plus(B(1.0f), B(-0.0f), e.hi, e.lo);
+    const quotient<B> s = one_over_one_plus(e.hi, e.lo);  // 1 / (1 + e)
     const B large = simd::fmadd(s.residual + s.residual, s.rcp, simd::fmsub(B(2.0f), s.q, B(1.0f)));
 
     return simd::copysign(simd::select(a < B(0.5f), small, large), x);
