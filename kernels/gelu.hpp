@@ -25,6 +25,7 @@ namespace simdact::kernels {
 
 struct gelu {
   static constexpr int max_ulp = 1;
+  static constexpr bool interleave = true;  // see driver.hpp
 
   // G(t) of erfc(z) = t exp(G(t) - z^2), t = 2 / (2 + z), from tools/sollya/erfc.sollya.
   static constexpr double erfc_g[] = {

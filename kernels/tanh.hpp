@@ -22,6 +22,7 @@ namespace simdact::kernels {
 
 struct tanh {
   static constexpr int max_ulp = 1;
+  static constexpr bool interleave = true;  // see driver.hpp
 
   static double reference(double x, double /*unused*/) { return std::tanh(x); }
 

@@ -63,7 +63,7 @@ void scalar_softmax(const float* x, float* y, std::size_t rows, std::size_t cols
 template <class Arch, class K>
 constexpr elementwise_fn vector_entry() {
   if constexpr (has_eval<K, simd::batch<Arch>>) {
-    return &kernels::elementwise<Arch, K>;
+    return kernels::elementwise_entry<Arch, K>();
   } else {
     return nullptr;
   }
