@@ -68,12 +68,6 @@ void elementwise(const float* x, float* y, std::size_t n, float param) {
   elementwise_loop<Arch, Op>(x, y, n, param);
 }
 
-#if defined(__GNUC__) && !defined(__clang__)
-#define SIMDACT_SCHEDULE_BEFORE_RA __attribute__((optimize("schedule-insns", "sched-pressure")))
-#else
-#define SIMDACT_SCHEDULE_BEFORE_RA
-#endif
-
 template <class Arch, class Op>
 SIMDACT_SCHEDULE_BEFORE_RA void elementwise_interleaved(const float* x, float* y, std::size_t n,
                                                         float param) {

@@ -22,6 +22,15 @@
 // the math.
 #define SIMDACT_INLINE inline __attribute__((always_inline))
 
+// A function compiled with GCC's pre-register-allocation instruction scheduler, which GCC leaves
+// off on x86: it interleaves independent dependency chains that source order would leave one
+// after another (see driver.hpp and softmax.hpp for where it pays, as measured).
+#if defined(__GNUC__) && !defined(__clang__)
+#define SIMDACT_SCHEDULE_BEFORE_RA __attribute__((optimize("schedule-insns", "sched-pressure")))
+#else
+#define SIMDACT_SCHEDULE_BEFORE_RA
+#endif
+
 namespace simdact::simd {
 
 template <class Arch>
