@@ -5,7 +5,8 @@ Usage: simdact_bench --benchmark_format=json --benchmark_out=run.json ...
        python3 bench/table.py run.json [more.json ...]   (later files add rows, e.g. a run with
                                                           ONEDNN_MAX_CPU_ISA=AVX2 renamed below)
 
-For each function and size: ns per element for every simdact ISA and every peer, then
+For each function and size: ns per element for every simdact ISA and every peer (the best of the
+repetitions where the run had --benchmark_repetitions), then
   vs peer: the fastest peer's ns/element divided by simdact's best (> 1: simdact is faster),
   vs copy: the copy baseline's ns/element divided by simdact's best (1: as fast as a copy);
   avx512 vs onednn, avx2 vs onednn-avx2: oneDNN's ns/element at that ISA divided by simdact's at
@@ -37,6 +38,8 @@ def load(paths):
         context = context or run.get("context", {})
         suffix = "-avx2" if "onednn_avx2" in path else ""
         for b in run["benchmarks"]:
+            if b.get("run_type") == "aggregate":  # mean/median/stddev rows of repetitions
+                continue
             parts = b["name"].split("/")
             value = "skip" if b.get("error_occurred") else 1e9 / b["items_per_second"]
             if parts[0] == "copy":
@@ -45,6 +48,9 @@ def load(paths):
                 continue
             who, fn, variant, size = parts[:4]
             column = variant if who == "simdact" else who + suffix
+            previous = rows[(fn, size)].get(column)
+            if isinstance(previous, float) and isinstance(value, float):
+                value = min(previous, value)  # repetitions: the best one
             rows[(fn, size)][column] = value
     return rows, copy, context
 
