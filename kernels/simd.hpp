@@ -395,7 +395,7 @@ SIMDACT_INLINE division<B> divide_estimate(B n, B d) {
   } else
 #endif
   {
-    const B r = reciprocal(d);
+    const B r = simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
     return {n * r, r};
   }
 }
@@ -440,7 +440,7 @@ template <class K, class B>
 SIMDACT_INLINE B map_double(B x, B param) {
   const dbatch<B> p = widen_lo(param);  // every lane holds the (uniform) parameter
   const B y = narrow<B>(K::eval_double(widen_lo(x), p), K::eval_double(widen_hi(x), p));
-  return select(is_nan(x), x, y);
+  return simd::select(is_nan(x), x, y);
 }
 
 // map_double out of line: the rare path of patch() below, kept out of every unrolled copy of
@@ -456,7 +456,7 @@ __attribute__((noinline)) B map_double_rare(B x, B param) {
 template <class K, class B>
 SIMDACT_INLINE B patch(B x, B param, mask_t<B> ok, B fast) {
   if (all<B>(ok)) return fast;
-  return select(ok, fast, map_double_rare<K>(x, param));
+  return simd::select(ok, fast, map_double_rare<K>(x, param));
 }
 
 }  // namespace simdact::simd
