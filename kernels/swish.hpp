@@ -7,7 +7,8 @@
 // large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s.q + correction
 // (expf.hpp); x * s.q + x * correction in one FMA, one rounding.
 // Lanes outside that path's domain, t < -80 (results below 2^-115 |x|: rare in practice, and
-// where x can be huge and the result still not 0) or x or t not finite, take the double path:
+// where x can be huge and the result still not 0) or t not finite (which a non-finite x makes
+// it, beta being finite), take the double path:
 // e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
 // float range) so that the infinities get their limits.
 // Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA;
@@ -50,8 +51,9 @@ struct swish {
   SIMDACT_INLINE static B eval(B x, B beta) {
     const B t = beta * x;
     const B fast = times_logistic(x, logistic_f32(t, simd::fmsub(beta, x, t)));
+    // t finite covers x: where x is ±inf or NaN, t = beta * x is ±inf or NaN (beta finite).
     const B big(std::numeric_limits<float>::max());
-    return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big) & (simd::abs(x) <= big), fast);
+    return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big), fast);
   }
 };
 
