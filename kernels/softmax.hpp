@@ -30,7 +30,12 @@
 //     output) instead of one, and log_softmax becomes x - log(sum), which cancels for the max
 //     element (x = 100, log(sum) = 100 + 1e-30).
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
-// rounding, ~2^-27 from the float exponential and the sum), log_softmax within 1 ULP.
+// rounding, ~2^-27 from the float exponential and the sum); log_softmax within 2 ULP as well
+// (one rounding of a double result, plus, for the max element of a row whose other terms are all
+// below 2^-92 (x - max < -64), the 2^-24 relative error of rest as a sum of floats). Terms with
+// x - max < -104 (each below half the smallest subnormal) are left out of the sums: a row whose
+// rest is made only of many of them gives its max element a log_softmax of -0 instead of a few
+// subnormal ULPs below 0.
 // Edge rows (documented in simdact.h): any NaN -> the row is NaN; all -inf -> zeros (log: -inf);
 // k entries of +inf -> 1/k there and 0 elsewhere (log: -log k and -inf); subtracting the max
 // first keeps ±1e30 and other huge values from overflowing.
@@ -125,10 +130,12 @@ struct softmax {
                                            simd::keep_where(d >= B(-104.0f), d_lo), tiny);
       const B out = e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f));  // e's float, unscaled
       B hi = out;
-      if constexpr (Log) {  // the maxima counted apart; e < 2^-92 cannot move the sum
+      if constexpr (Log) {  // the maxima counted apart
         const auto is_max = v == mb;
         count = count + simd::keep_where(is_max, B(1.0f));
-        hi = simd::zero_where(is_max | tiny, e.hi);
+        // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the
+        // max is -rest then): those e enter as their float value (lo dropped, 2^-24 relative).
+        hi = simd::zero_where(is_max, out);
       }
       rest_a = rest_a + simd::widen_lo(hi);
       rest_b = rest_b + simd::widen_hi(hi);

@@ -103,6 +103,12 @@ TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
   for (std::size_t j = 0; j < deep.size(); ++j) deep[j] = 2.5f - 0.01295f * j;
   rows.push_back(deep);
   rows.push_back({1e30f, -1e30f, 1e30f, 0.0f});
+  // One maximum far above the rest: log_softmax of the maximum is -(the rest), which is all below
+  // 2^-92 here, down into the subnormal range (the rows end with a max at index 0 and at the end).
+  rows.push_back({0.0f, -70.0f});
+  rows.push_back({0.0f, -70.0f, -75.5f, -80.0f, -90.25f, -100.0f, -103.5f, -65.0f, -64.5f});
+  rows.push_back({-95.5f, -99.0f, -101.0f, -96.0f, -97.0f, -98.0f, -99.5f, -100.5f, -102.0f,
+                  -103.0f, -95.75f, -96.5f, -97.5f, -98.5f, -99.25f, -100.25f, 5.0f});
   for (const auto& x : rows) {
     const std::vector<float> y = row(x);
     std::vector<float> want(x.size());
