@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 rm -rf .dev && mkdir -p .dev/bin .dev/lib
 bins=("$build/tests/simdact_tests" "$build/tests/simdact-exhaustive" "$build/tests/simdact_c_api_test"
-      "$build/bench/simdact_bench" "$build/tour/simdact-tour")
+      "$build/tests/simdact-softmax-accuracy" "$build/bench/simdact_bench" "$build/tour/simdact-tour")
 cp "${bins[@]}" .dev/bin/
 for b in "${bins[@]}"; do ldd "$b" | awk '/=> \//{print $3} /ld-linux/{print $1}'; done | sort -u |
   while read -r lib; do cp -L "$lib" .dev/lib/; done

@@ -20,6 +20,7 @@ grep -E '^\[  (PASSED|FAILED|SKIPPED) ' "$out/tests.log" | sort | uniq -c | head
 grep -E 'FAILED|Failure' "$out/tests.log" | head -30
 grep -E 'avx512.*max ULP|max ULP.*avx512' "$out/tests.log" | head -40
 run .dev/bin/simdact_c_api_test && echo "c api test passed"
+run .dev/bin/simdact-softmax-accuracy | tee "$out/softmax-accuracy.md"
 run .dev/bin/simdact-tour --no-speed | head -40
 echo "tests: $(( $(date +%s) - t0 )) s"
 export OMP_NUM_THREADS=1
