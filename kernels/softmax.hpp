@@ -15,10 +15,12 @@
 //      that scaling and its masks: 18-26% faster on AVX2, AMD); softmax stores hi, the float
 //      nearest e_j. Each lane sums hi as a float pair: the accumulator starts at 1, so that
 //      Fast2Sum keeps every addition's rounding error exactly (summed with the lo parts; 7-9%
-//      faster on AVX2 than summing hi in double); log_softmax keeps the maxima apart as a count
-//      (float lanes: exact up to 2^24 maxima per lane) plus the rest;
+//      faster on AVX2 than summing hi in double). The maxima contribute exactly 1 each to the
+//      accumulators, and every part of rest below their granularity lands in the low sum, so
+//      k - 1 + rest (for log1p) comes out with rest to full relative accuracy without counting
+//      the maxima apart;
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
-//      log_softmax: y_j = (x_j - m) - log1p(k - 1 + rest) as x_j - (m + L) with m + L a float
+//      log_softmax: y_j = (x_j - m) - log1p(sum - 1) as x_j - (m + L) with m + L a float
 //      pair, and -L itself at the maxima (see pass 3).
 //   Two passes over x (three over y for softmax) in all. Pass 2 takes two batches per step and
 //   the row is compiled with the pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that
@@ -129,11 +131,11 @@ struct softmax {
     // batch). The tail always takes the general path (its padding is -inf).
     const bool shallow = static_cast<double>(-simd::reduce_max(-vmin)) - m >= -64.0;
 
-    // Pass 2: e = exp(x - m) in float (expf.hpp); count of maxima and sum of the rest.
+    // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
     const B mb(m);
     // The sum per lane as acc + rest_lo in float: acc starts at 1, so that acc >= every e and
     // Fast2Sum keeps each addition's rounding error exactly (into rest_lo, with e's lo).
-    B count(0.0f), acc(1.0f), rest_lo(0.0f);
+    B acc(1.0f), rest_lo(0.0f);
     auto expo = [&](B v, auto general) {
       const B d = v - mb;
       const B vv = d + mb, mm = d - vv;
@@ -151,16 +153,11 @@ struct softmax {
         out = e.hi;
         lo = e.lo;
       }
-      B hi = out;
-      if constexpr (Log) {  // the maxima counted apart
-        const auto is_max = v == mb;
-        count = count + simd::keep_where(is_max, B(1.0f));
-        // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the
-        // max is -rest then): those e enter as their float value (lo dropped, 2^-24 relative).
-        hi = simd::zero_where(is_max, out);
-      }
-      const B sum = acc + hi;
-      rest_lo = rest_lo + ((hi - (sum - acc)) + lo);  // lo is 0 for the maxima
+      // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the max
+      // is -rest then): those e enter as their float value (lo dropped, 2^-24 relative), and
+      // Fast2Sum puts them whole into rest_lo.
+      const B sum = acc + out;
+      rest_lo = rest_lo + ((out - (sum - acc)) + lo);
       acc = sum;
       return out;
     };
@@ -183,10 +180,12 @@ struct softmax {
     }
     float tail_out[W];
     pass2(tail, tail_out, std::true_type{});
-    const double k = simd::reduce_add(count);
-    // acc - 1 is exact while acc < 2^24 (rows below 2^24 W columns); beyond, it rounds by at most
-    // 2^-25 relative.
-    const double r = simd::reduce_add(acc - B(1.0f)) + simd::reduce_add(rest_lo);
+    // sum = coarse + fine: coarse = the lanes' acc - 1, exact while acc < 2^24 (rows below 2^24 W
+    // columns; beyond, it rounds by at most 2^-25 relative), multiples of 2^-23 summed exactly
+    // in double; it holds the maxima's 1s. sum - 1 = (coarse - 1) + fine keeps rest's relative
+    // accuracy even where rest is far below 1.
+    const double coarse = simd::reduce_add(acc - B(1.0f));
+    const double fine = simd::reduce_add(rest_lo);
 
     // Pass 3: scale (softmax, by 1 / sum as a float pair) or shift (log_softmax, by m + L as a
     // float pair, L = log(sum)).
@@ -201,7 +200,7 @@ struct softmax {
       // (AMD): subtracting in double (widen, subtract, narrow: ~14 instructions per batch instead
       // of 4) is 19-23% slower for log_softmax as a whole, x - c_hi by TwoSum 13-15% slower; both
       // round nearly every output correctly (0.01-0.03% 1 ULP off).
-      const double l = std::log1p((k - 1.0) + r);
+      const double l = std::log1p((coarse - 1.0) + fine);
       const double c = static_cast<double>(m) + l;
       const float c_hi = static_cast<float>(c);
       const B hi(c_hi), lo(static_cast<float>(c - static_cast<double>(c_hi)));
@@ -216,7 +215,7 @@ struct softmax {
       std::memcpy(y + body, last, (n - body) * sizeof(float));
     } else {
       // 1 / sum as a float pair: e * inv_hi + e * inv_lo in one FMA is e / sum to ~2^-47.
-      const double inv = 1.0 / (k + r);
+      const double inv = 1.0 / (coarse + fine);
       const float inv_hi = static_cast<float>(inv);
       const B hi(inv_hi), lo(static_cast<float>(inv - static_cast<double>(inv_hi)));
       auto out = [&](float* p) {
