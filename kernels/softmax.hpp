@@ -22,7 +22,8 @@
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
 //      log_softmax: y_j = (x_j - m) - log1p(sum - 1) as x_j - (m + L) with m + L a float
 //      pair, and -L itself at the maxima (see pass 3).
-//   Two passes over x (three over y for softmax) in all. Pass 2 takes two batches per step and
+//   Softmax reads x twice and y once (writing it twice), log_softmax reads x three times and
+//   writes y once. Pass 2 takes two batches per step and
 //   the row is compiled with the pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that
 //   two exponential chains overlap: AMD Zen 3, best of 4, log_softmax 14-17% and softmax 4-7%
 //   faster than one batch per step in source order (four per step: 10% and 5-8%).
