@@ -90,7 +90,7 @@ SIMDACT_INLINE B max(B a, B b) {
 // max(a, b) that returns b where b is NaN, on every ISA (x86's max returns its second operand when
 // either is NaN; NEON's returns NaN): a clamp that lets NaN inputs through to the result.
 template <class B>
-SIMDACT_INLINE B max_nan_passing(B a, B b) {
+SIMDACT_INLINE B max_nan_passing([[maybe_unused]] B a, [[maybe_unused]] B b) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     return B(_mm512_max_ps(a, b));
@@ -207,7 +207,7 @@ SIMDACT_INLINE xsimd::batch<double, typename I::arch_type> as_double(I v) {
 // Float <-> double: the low and high halves of a float batch as doubles, and back. The narrowing
 // rounds once, to nearest in the default floating-point environment.
 template <class B>
-SIMDACT_INLINE dbatch<B> widen_lo(B x) {
+SIMDACT_INLINE dbatch<B> widen_lo([[maybe_unused]] B x) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     return dbatch<B>(_mm512_cvtps_pd(_mm512_castps512_ps256(x)));
@@ -229,7 +229,7 @@ SIMDACT_INLINE dbatch<B> widen_lo(B x) {
 }
 
 template <class B>
-SIMDACT_INLINE dbatch<B> widen_hi(B x) {
+SIMDACT_INLINE dbatch<B> widen_hi([[maybe_unused]] B x) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     const __m256d hi = _mm512_extractf64x4_pd(_mm512_castps_pd(x), 1);
@@ -252,7 +252,7 @@ SIMDACT_INLINE dbatch<B> widen_hi(B x) {
 }
 
 template <class B>
-SIMDACT_INLINE B narrow(dbatch<B> lo, dbatch<B> hi) {
+SIMDACT_INLINE B narrow([[maybe_unused]] dbatch<B> lo, [[maybe_unused]] dbatch<B> hi) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     const __m512d l = _mm512_castps_pd(_mm512_castps256_ps512(_mm512_cvtpd_ps(lo)));
@@ -319,7 +319,7 @@ SIMDACT_INLINE B keep_where(mask_t<B> m, B a) {
 // table[i & 7] lane by lane, one permute on every ISA. The table holds its 8 entries twice (16
 // floats), so that AVX-512's 16-lane permute needs no masking of the index and no set-up.
 template <class B>
-SIMDACT_INLINE B lookup8(ibatch<B> i, const float (&table)[16]) {
+SIMDACT_INLINE B lookup8([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const float (&table)[16]) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     return B(_mm512_permutexvar_ps(i, _mm512_loadu_ps(table)));
@@ -349,7 +349,7 @@ SIMDACT_INLINE B lookup8(ibatch<B> i, const float (&table)[16]) {
 // hardware estimate, refined by a Newton step r + r (1 - d r) where the estimate is coarser.
 // Callers correct their quotient with its residual, so 14 bits are plenty.
 template <class B>
-SIMDACT_INLINE B reciprocal(B d) {
+SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     return B(_mm512_rcp14_ps(d));  // 2^-14
