@@ -9,24 +9,6 @@ namespace {
 
 constexpr int softmax_max_ulp = 2;
 
-// The oracle: long double accumulation, independent of the library's double reference.
-void oracle_row(const float* x, float* y, std::size_t n, bool log) {
-  long double m = x[0];
-  for (std::size_t j = 1; j < n; ++j) m = std::max<long double>(m, x[j]);
-  // sum = 1 + rest (the 1 from the first maximum), so that log(sum) = log1p(rest) stays accurate
-  // for the max element when rest is tiny.
-  long double rest = 0;
-  std::size_t first_max = 0;
-  while (x[first_max] != m) ++first_max;
-  for (std::size_t j = 0; j < n; ++j) {
-    if (j != first_max) rest += std::exp(static_cast<long double>(x[j]) - m);
-  }
-  for (std::size_t j = 0; j < n; ++j) {
-    const long double d = static_cast<long double>(x[j]) - m;
-    y[j] = static_cast<float>(log ? d - std::log1p(rest) : std::exp(d) / (1 + rest));
-  }
-}
-
 using case_t = std::tuple<bool, simdact_isa>;  // (log, isa)
 
 class Softmax : public ::testing::TestWithParam<case_t> {
@@ -65,7 +47,7 @@ TEST_P(Softmax, AccurateOnRowsOfManyLengthsWithStrides) {
       ASSERT_EQ(run(x.data(), y.data(), rows, cols, xs, ys), SIMDACT_OK);
       std::vector<float> want(cols);
       for (std::size_t r = 0; r < rows; ++r) {
-        oracle_row(&x[r * xs], want.data(), cols, log());
+        softmax_oracle_row(&x[r * xs], want.data(), cols, log());
         for (std::size_t j = 0; j < cols; ++j) {
           ASSERT_LE(ulp_distance(y[r * ys + j], want[j]), softmax_max_ulp)
               << "cols " << cols << " row " << r << " col " << j << ": " << y[r * ys + j] << " vs "
@@ -82,7 +64,7 @@ TEST_P(Softmax, MillionColumns) {
   const std::vector<float> x = random_row(1000000, 8.0f, 77);
   const std::vector<float> y = row(x);
   std::vector<float> want(x.size());
-  oracle_row(x.data(), want.data(), x.size(), log());
+  softmax_oracle_row(x.data(), want.data(), x.size(), log());
   for (std::size_t j = 0; j < x.size(); ++j) {
     ASSERT_LE(ulp_distance(y[j], want[j]), softmax_max_ulp) << j << ": " << y[j];
   }
@@ -112,7 +94,7 @@ TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
   for (const auto& x : rows) {
     const std::vector<float> y = row(x);
     std::vector<float> want(x.size());
-    oracle_row(x.data(), want.data(), x.size(), log());
+    softmax_oracle_row(x.data(), want.data(), x.size(), log());
     for (std::size_t j = 0; j < x.size(); ++j) {
       ASSERT_LE(ulp_distance(y[j], want[j]), softmax_max_ulp) << j << ": " << y[j];
     }

@@ -1,9 +1,11 @@
-// Helpers shared by the test files: ULP distance, the ISAs compiled for this target, the
-// reference values of every activation, and a fixture that forces one ISA (or skips visibly).
+// Helpers shared by the test files: ULP distance, the ISAs compiled for this target, the softmax
+// oracle, the reference values of every activation, and a fixture that forces one ISA (or skips
+// visibly).
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -52,6 +54,24 @@ inline std::vector<simdact_isa> target_isas() {
 #else
   return {SIMDACT_ISA_SCALAR};
 #endif
+}
+
+// The softmax oracle: long double accumulation, independent of the library's double reference.
+inline void softmax_oracle_row(const float* x, float* y, std::size_t n, bool log) {
+  long double m = x[0];
+  for (std::size_t j = 1; j < n; ++j) m = std::max<long double>(m, x[j]);
+  // sum = 1 + rest (the 1 from the first maximum), so that log(sum) = log1p(rest) stays accurate
+  // for the max element when rest is tiny.
+  long double rest = 0;
+  std::size_t first_max = 0;
+  while (x[first_max] != m) ++first_max;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j != first_max) rest += std::exp(static_cast<long double>(x[j]) - m);
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    const long double d = static_cast<long double>(x[j]) - m;
+    y[j] = static_cast<float>(log ? d - std::log1p(rest) : std::exp(d) / (1 + rest));
+  }
 }
 
 // Widest vector of an ISA in floats (for the shapes around the vector width).
