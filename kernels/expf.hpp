@@ -157,11 +157,17 @@ struct quotient {
 
 namespace expf_detail {
 
-// 1 + e = d_hi + d_lo exactly.
+// 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e).
 template <class B>
 SIMDACT_INLINE split<B> one_plus(B e_hi, B e_lo) {
   const B d_hi = B(1.0f) + e_hi;
   return {d_hi, ((B(1.0f) - d_hi) + e_hi) + e_lo};
+}
+
+// The estimate est ~ N / d with its residual N - est d.
+template <class B>
+SIMDACT_INLINE quotient<B> with_residual(B est, B rcp, B n_hi, B n_lo, split<B> d) {
+  return {est, simd::fnmadd(est, d.lo, simd::fnmadd(est, d.hi, n_hi) + n_lo), rcp};
 }
 
 }  // namespace expf_detail
@@ -170,15 +176,15 @@ template <class B>
 SIMDACT_INLINE quotient<B> over_one_plus(B n_hi, B n_lo, B e_hi, B e_lo) {
   const split<B> d = expf_detail::one_plus(e_hi, e_lo);
   const simd::division<B> est = simd::divide_estimate(n_hi, d.hi);
-  const B q = est.q;
-  return {q, simd::fnmadd(q, d.lo, simd::fnmadd(q, d.hi, n_hi) + n_lo), est.rcp};
+  return expf_detail::with_residual(est.q, est.rcp, n_hi, n_lo, d);
 }
 
+// N = 1 (x + -0 is x: the compiler drops the n_lo term).
 template <class B>
 SIMDACT_INLINE quotient<B> one_over_one_plus(B e_hi, B e_lo) {
   const split<B> d = expf_detail::one_plus(e_hi, e_lo);
   const B r = simd::reciprocal(d.hi);
-  return {r, simd::fnmadd(r, d.lo, simd::fnmadd(r, d.hi, B(1.0f))), r};
+  return expf_detail::with_residual(r, r, B(1.0f), B(-0.0f), d);
 }
 
 // The logistic as quotient * scale: scale is 2^-64 on the lanes that logistic_f32_wide computed

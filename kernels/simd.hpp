@@ -377,8 +377,9 @@ SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
 // errors, which must stay below 2^-27. Per ISA, whichever takes fewer vector instructions:
 //   AVX2: q = n / d correctly rounded (vdivps, one instruction; the divider is busy 3.5-5 cycles
 //         per ymm, a fraction of a kernel's 15-20) and rcp = rcpps (1.5 * 2^-12) for the
-//         correction: error 2^-35. Measured on AMD Zen 3 against reciprocal() and a multiply:
-//         sigmoid 12%, silu 9%, swish and gelu_tanh 5% faster;
+//         correction: error 2^-35. Measured on AMD Zen 3 against reciprocal() and a multiply
+//         (best of 5): sigmoid 6-7%, silu 10-12%, swish 7-8%, gelu_tanh 4-6% faster (tanh's
+//         1 / (1 + e), which needs no numerator, keeps the reciprocal: the division was slower);
 //   AVX-512 and NEON: rcp = reciprocal(d) (2^-14, 2^-16) and q = n * rcp: vdivps zmm would block
 //         the divider for 10 cycles per vector.
 template <class B>

@@ -23,10 +23,10 @@
 //      log_softmax: y_j = (x_j - m) - log1p(sum - 1) as x_j - (m + L) with m + L a float
 //      pair, and -L itself at the maxima (see pass 3).
 //   Softmax reads x twice and y once (writing it twice), log_softmax reads x three times and
-//   writes y once. Pass 2 takes two batches per step and
-//   the row is compiled with the pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that
-//   two exponential chains overlap: AMD Zen 3, best of 4, log_softmax 14-17% and softmax 4-7%
-//   faster than one batch per step in source order (four per step: 10% and 5-8%).
+//   writes y once. Pass 2 takes two batches per step and the row is compiled with the
+//   pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains
+//   overlap: AMD Zen 3, best of 4, log_softmax 14-17% and softmax 4-7% faster than one batch per
+//   step in source order (four per step: 10% and 5-8%).
 //   Not adopted, for these reasons:
 //   - the online one-pass max-and-sum (Milakov & Gimelshein) rescales the running sums by
 //     e^(m_old - m_new) whenever a lane's maximum grows, which on an ascending row is every
