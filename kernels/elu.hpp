@@ -8,8 +8,10 @@
 //     relative); lo is at most 13% of the result, so its few roundings cost ~0.3 of 2^-24;
 //   z < -0.25: e^z = E_hi + E_lo (expf.hpp, ~2^-27.5), hi = E_hi - 1 and its rounding error by
 //     Fast2Sum (|-1| >= E_hi), plus E_lo; |e^z - 1| >= 0.22 bounds the relative error by 2^-25.7;
-//   alpha * (hi + lo) = fma(alpha, hi, alpha * lo): one rounding that matters.
-// Zeros are handled apart so that their sign is the reference's (alpha * ±0).
+//   alpha * (hi + lo) = fma(alpha, hi, alpha * lo), formed with the sign tricks below: one
+//   rounding that matters.
+// Zeros get the reference's sign (alpha * ±0, and -0 for x < 0 at alpha = +0) from how the last
+// sum is formed, without a test.
 // Accuracy: max 1 ULP over all floats, for any alpha (exhaustive at alpha = 1, every vector ISA;
 // sweeps at other alphas in the tests).
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -alpha; ±0 -> alpha * ±0.
@@ -38,9 +40,16 @@ struct elu {
     const B hi = simd::select(small, z, e_m1);
     const B lo =
         simd::select(small, (z * z) * simd::horner(z, r), (e.hi - (e_m1 + B(1.0f))) + e.lo);
-    const B neg = simd::fmadd(alpha, hi, alpha * lo);
-    const B zero(0.0f);
-    return simd::select(x > zero, x, simd::select(x == zero, alpha * x, neg));
+    // alpha (hi + lo) as flip(a hi + a lo), a = -|alpha| and flip negating where alpha >= +0: the
+    // same value, and a zero sum gets the sign of a hi, so that the result's is alpha hi's, the
+    // reference's. At x = ±0, lo = +0 and a lo = -0, the identity of addition; at alpha = ±0 and
+    // x < 0, a hi = +0, which absorbs either zero. (alpha hi + alpha lo gives +0 for -0 + +0: wrong
+    // at x = -0 for alpha > 0, and for every x < 0 at alpha = +0.)
+    const B sign(-0.0f);
+    const B a = simd::neg_abs(alpha);
+    const B flip = (alpha & sign) ^ sign;  // loop-invariant, like a
+    const B neg = flip ^ simd::fmadd(a, hi, a * lo);
+    return simd::select(x > B(0.0f), x, neg);
   }
 };
 

@@ -235,7 +235,8 @@ TEST_P(ParameterizedElementwise, SpecialValuesOtherParameters) {
     cases = {{-1.0f, inf, 0.0f}, {-1.0f, -inf, -inf}, {0.0f, inf, inf},
              {0.0f, -inf, -inf}, {0.0f, 3.0f, 1.5f},  {-1.0f, -0.0f, -0.0f}};
   } else if (name == "elu") {
-    cases = {{-0.5f, -inf, 0.5f}, {2.0f, -inf, -2.0f}, {-0.5f, -0.0f, 0.0f}, {2.0f, inf, inf}};
+    cases = {{-0.5f, -inf, 0.5f}, {2.0f, -inf, -2.0f},  {-0.5f, -0.0f, 0.0f}, {-0.5f, 0.0f, -0.0f},
+             {2.0f, inf, inf},    {0.0f, -0.0f, -0.0f}, {0.0f, -3.0f, -0.0f}, {0.0f, 0.0f, 0.0f}};
   } else if (name == "leaky_relu") {
     cases = {{-0.5f, -inf, inf}, {0.0f, -3.0f, -0.0f}, {2.0f, -1.0f, -2.0f}};
   }
