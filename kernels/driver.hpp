@@ -13,13 +13,14 @@
 // and nothing outside [x, x+n) and [y, y+n) is read or written. Every element is loaded before its
 // result is stored, so y == x (in place) is safe.
 //
-// Kernels with few, long dependency chains per batch (gelu's double path: a division, then ~25
-// dependent FMAs per half batch; tanh) set `static constexpr bool interleave = true` and get the
+// Kernels with few, long dependency chains per batch (gelu: ~75 instructions per batch, whose
+// four-batch step overflows the out-of-order window; tanh) set `static constexpr bool interleave = true` and get the
 // loop compiled with GCC's pre-register-allocation scheduler, which GCC leaves off on x86: it
 // interleaves the four batches' chains instead of leaving them in source order. Measured on AMD
-// Zen 3 (AVX2), best of 4: gelu 1.5x and tanh 1.2x faster with it; the other kernels 2-6% slower,
-// so they keep the default. (Left to source order, gelu's speed also flipped between 2.1 and 3.3
-// ns per element with unrelated edits elsewhere in the translation unit.)
+// Zen 3 (AVX2), best of 4: gelu 1.2x (its earlier double-precision version 1.5x) and tanh 1.2x
+// faster with it; the other kernels 2-6% slower, so they keep the default. (Left to source order,
+// the double-precision gelu's speed also flipped between 2.1 and 3.3 ns per element with
+// unrelated edits elsewhere in the translation unit.)
 #pragma once
 
 #include <cstddef>

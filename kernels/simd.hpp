@@ -435,8 +435,7 @@ SIMDACT_INLINE bool any(mask_t<B> m) {
 // y = K::eval_double(x, param) evaluated in double precision over the double batch: the float
 // inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
 // of the narrowing leaves each result within 1 ULP (correctly rounded unless the exact value
-// lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs, 0.2%
-// for gelu). NaN inputs come out unchanged whatever the double math did with them.
+// lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs). NaN inputs come out unchanged whatever the double math did with them.
 template <class K, class B>
 SIMDACT_INLINE B map_double(B x, B param) {
   const dbatch<B> p = widen_lo(param);  // every lane holds the (uniform) parameter
