@@ -13,8 +13,8 @@
 //   - a^2/2 split exactly by an FMA; e^(-a^2/2) by expf.hpp (~2^-27), times 2^64 where
 //     a^2/2 > 64 so that it stays normal: x is scaled by 2^-64 there instead, and a subnormal
 //     result is rounded once;
-//   - u: 4 + a = d_hi + d_lo exactly, u_hi + u_lo from a reciprocal estimate and its residual
-//     (~2^-28 relative with AVX-512's 2^-14 estimate, 2^-32 or better on the others);
+//   - u: 4 + a = d_hi + d_lo exactly, u_hi + u_lo from a reciprocal estimate (2^-16 or better:
+//     simd::reciprocal_fine) and its residual, to 2^-32 relative;
 //   - M: one of 7 polynomials, picked by i = round(32 u) (one permute per coefficient, no
 //     gather): M(c + v) = c0 + c1 v + ... + c5 v^5 on |v| <= 1/64, c = i/32
 //     (tools/sollya/gelu.sollya: 2^-28 relative), c0 a float pair. v = u_hi - c is exact;
@@ -22,8 +22,11 @@
 //     most 36% of c0); u_lo enters through c1 u_lo and (v + u_lo) in the rest, which is at most
 //     2.7% of M (its roundings: 2^-28);
 //   - Q = e M as a pair (FMA for the rounding error of e_hi m_hi); x > 0: 1 - Q by Fast2Sum.
-//   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-26.3 relative at
-//   worst (e 2^-27.5, M 2^-27.2, u 2^-28 on AVX-512), below the 2^-25 that 1 ULP needs.
+//   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-26.4 relative at
+//   worst (e 2^-27.5, M 2^-27.2; u's 2^-32 times M's sensitivity to it, |u M' / M| <= 3.2, is
+//   negligible), below the 2^-25 that 1 ULP needs. (With AVX-512's bare 2^-14 estimate, u would
+//   be off by 2^-28 and M by 2^-26.3: hence the Newton step there. Simulated on AVX2 by scaling
+//   the estimate by 1 ± 2^-14, the exhaustive max stayed 1 ULP even so.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
 // About 75 float instructions per 8 lanes, against ~130 for the double-precision evaluation
 // this replaced (erfc through exp in double, each half batch widened): 1.25x faster on AVX2
@@ -82,11 +85,11 @@ struct gelu {
     const simd::ibatch<B> up = expf_detail::times_2p64_where<B>(deep);  // 64 in the exponent
     const split<B> e = expf_detail::exp_parts<true>(z, simd::fmsub(h, a, z), up);
     // u = 1 / (4 + a) = u_hi + u_lo. 4 - d_hi is exact (d_hi >= 4), so d_lo is the sum's error.
-    // The estimate (correctly rounded on AVX2, 2^-14 or better elsewhere) corrected once by its
-    // residual rho: u_hi + u_lo = u0 (1 + rho), within rho^2 of 1 / d.
+    // The estimate (2^-16 or better) corrected once by its residual rho: u_hi + u_lo =
+    // u0 (1 + rho), within rho^2 (2^-32) of 1 / d.
     const B d_hi = B(4.0f) + a;
     const B d_lo = (B(4.0f) - d_hi) + a;
-    const B u0 = simd::divide_estimate(B(1.0f), d_hi).q;
+    const B u0 = simd::reciprocal_fine(d_hi);
     const B rho = simd::fnmadd(u0, d_lo, simd::fnmadd(u0, d_hi, B(1.0f)));
     const B u_hi = simd::fmadd(u0, rho, u0);
     const B u_lo = simd::fmadd(u0, rho, u0 - u_hi);

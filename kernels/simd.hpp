@@ -372,6 +372,28 @@ SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
   }
 }
 
+// 1 / d to 2^-16 relative or better (for d in the normal range), for callers whose one residual
+// correction leaves the square of the estimate's error, and need that below 2^-32: AVX2 divides
+// (vdivps, correctly rounded, one instruction), AVX-512 refines rcp14 by a Newton step (2^-28),
+// NEON's reciprocal is already 2^-16.
+template <class B>
+SIMDACT_INLINE B reciprocal_fine(B d) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    const B r = simd::reciprocal(d);
+    return fmadd(r, fnmadd(d, r, B(1.0f)), r);
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_div_ps(B(1.0f), d));
+  } else
+#endif
+  {
+    return simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
+  }
+}
+
 // n / d as an estimate q and a reciprocal estimate rcp of d, for callers that correct q by its
 // residual, q + (n - q d) * rcp: the correction's error is the product of the two estimates'
 // errors, which must stay below 2^-27. Per ISA, whichever takes fewer vector instructions:
@@ -435,7 +457,8 @@ SIMDACT_INLINE bool any(mask_t<B> m) {
 // y = K::eval_double(x, param) evaluated in double precision over the double batch: the float
 // inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
 // of the narrowing leaves each result within 1 ULP (correctly rounded unless the exact value
-// lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs). NaN inputs come out unchanged whatever the double math did with them.
+// lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs). NaN
+// inputs come out unchanged whatever the double math did with them.
 template <class K, class B>
 SIMDACT_INLINE B map_double(B x, B param) {
   const dbatch<B> p = widen_lo(param);  // every lane holds the (uniform) parameter
