@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build python3          # toolchain
+  clang                                   # the second compiler the suite builds with
   libxsimd-dev                            # SIMD batch types (private build dependency)
   libfmt-dev                              # the tour
   libgtest-dev googletest                 # tests (googletest: sources, built for AArch64)
