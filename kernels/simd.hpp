@@ -68,10 +68,22 @@ SIMDACT_INLINE B broadcast(float v) {
   return B(v);
 }
 
-// cond ? a : b, lane by lane.
+// cond ? a : b, lane by lane. On AVX2 one vblendvps written as inline assembly: through the
+// intrinsic (or xsimd::select), GCC 12 turns the blend into "mask < 0 ? a : b" and, where one
+// compare mask feeds two blends, re-derives it from its sign bits with an extra vpcmpgtd (elu:
+// one per batch; 6-7% faster without it, the other kernels unchanged, AMD Zen 3).
 template <class B>
 SIMDACT_INLINE B select(mask_t<B> cond, B a, B b) {
-  return xsimd::select(cond, a, b);
+#if defined(__AVX2__)
+  if constexpr (std::is_same_v<B, xsimd::batch<float, xsimd::fma3<xsimd::avx2>>>) {
+    __m256 r;
+    asm("vblendvps %3, %2, %1, %0" : "=x"(r) : "x"(__m256(b)), "x"(__m256(a)), "x"(__m256(cond)));
+    return B(r);
+  } else
+#endif
+  {
+    return xsimd::select(cond, a, b);
+  }
 }
 
 // Lane-wise min, max, |x|; which operand a NaN yields differs between ISAs, so kernels never
