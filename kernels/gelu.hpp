@@ -52,7 +52,7 @@ struct gelu {
     return c == 0.0 ? std::copysign(0.0, x) : 0.5 * x * c;
   }
 
-  // The coefficients of F on the interval centred at i/8, in slot i & 7 (i = 2..8; slot 1 is
+  // The coefficients of M on the interval centred at i/32, in slot i & 7 (i = 2..8; slot 1 is
   // unused and repeats slot 2), from tools/sollya/gelu.sollya.
   struct tables {
     expf_detail::table8 c0_hi, c0_lo, c1, c2, c3, c4, c5;
