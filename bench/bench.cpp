@@ -130,6 +130,12 @@ void register_simdact() {
                              });
       }
     }
+    // swish at beta = 1 (its default, above) runs silu's kernel; the general one at 1.702, the
+    // beta of the gelu approximation x sigmoid(1.702 x).
+    register_per_isa("swish_b1.702", size, n, [](const float* x, float* y, std::size_t m) {
+      const simdact_params p{0.0f, 1.702f};
+      simdact_apply_f32(SIMDACT_SWISH, &p, x, y, m);
+    });
     for (std::size_t cols : softmax_cols) {
       const std::size_t rows = rows_for(n, cols);
       const std::string shape = std::to_string(rows) + "x" + std::to_string(cols);

@@ -37,6 +37,7 @@ void register_onednn() {
       {"elu", algorithm::eltwise_elu, 1.0f},
       {"swish", algorithm::eltwise_swish, 1.0f},
       {"silu", algorithm::eltwise_swish, 1.0f},
+      {"swish_b1.702", algorithm::eltwise_swish, 1.702f},
       {"gelu", algorithm::eltwise_gelu_erf, 0.0f},
       {"gelu_tanh", algorithm::eltwise_gelu_tanh, 0.0f},
   };

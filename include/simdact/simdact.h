@@ -64,7 +64,7 @@ typedef enum simdact_isa {
 /** Parameters of the parameterised activations; a NULL simdact_params* means the defaults. */
 typedef struct simdact_params {
   float alpha; /**< leaky_relu (default 0.01) and elu (default 1): must be finite */
-  float beta;  /**< swish (default 1): must be finite */
+  float beta;  /**< swish (default 1; 1 runs silu's kernel, same results): must be finite */
 } simdact_params;
 
 /* Elementwise activations: simdact_<name>_f32(x, y, n) and, for the parameterised ones,
