@@ -14,7 +14,7 @@ namespace simdact::bench {
 
 // L1-resident, L2-resident and DRAM-sized arrays.
 inline const std::vector<std::size_t> sizes = {4096, 262144, 16777216};
-inline const std::vector<std::size_t> softmax_cols = {1000, 32000};
+inline const std::vector<std::size_t> softmax_cols = {10, 1000, 32000};
 
 // Input x (uniform in [-10, 10], fixed seed) and output y of n elements, made once per size.
 struct buffers {

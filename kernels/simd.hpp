@@ -63,6 +63,36 @@ SIMDACT_INLINE void store(float* p, B v) {
   v.store_unaligned(p);
 }
 
+// The first `count` (0 to lanes) floats at p, the other lanes `fill`; nothing past p + count is
+// read. AVX2: one masked load (masked-out lanes are not accessed, so they cannot fault) and a
+// blend; elsewhere through a stack buffer. (A buffer written float by float and read as one
+// vector makes the load wait until the stores retire: on rows of 10 columns that stall, three
+// times per row, was a good part of the row's time.)
+template <class B>
+SIMDACT_INLINE B load_first(const float* p, std::size_t count, float fill) {
+#if defined(__AVX2__)
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    const __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(count)),
+                                            _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    return B(_mm256_blendv_ps(_mm256_set1_ps(fill), _mm256_maskload_ps(p, keep),
+                              _mm256_castsi256_ps(keep)));
+  }
+#endif
+  alignas(64) float buf[B::size];
+  for (std::size_t j = 0; j < B::size; ++j) buf[j] = j < count ? p[j] : fill;
+  return B::load_aligned(buf);
+}
+
+// Stores the first `count` (0 to lanes) lanes of v at p; nothing past p + count is written.
+// Through a stack buffer on every ISA (a wide store read back in floats forwards without a
+// stall; AVX2's masked store is microcoded on AMD Zen 3: rows of 10 columns took 20 ns more).
+template <class B>
+SIMDACT_INLINE void store_first(float* p, std::size_t count, B v) {
+  alignas(64) float buf[B::size];
+  v.store_aligned(buf);
+  for (std::size_t j = 0; j < count; ++j) p[j] = buf[j];
+}
+
 template <class B>
 SIMDACT_INLINE B broadcast(float v) {
   return B(v);
@@ -440,11 +470,20 @@ SIMDACT_INLINE bool all(mask_t<B> m) {
   return xsimd::all(m);
 }
 
-// Horizontal reductions (once per row, not per element).
-// (The sum of the lanes in double, through memory: xsimd's float hadd needs AVX512DQ, which the
-// avx512 table does not require.)
+// Horizontal reductions (once per row, not per element, but on short rows their latency is a
+// good part of the row's time: AVX2 reduces in registers, a tree of 3 steps; the other ISAs
+// through memory: xsimd's float hadd needs AVX512DQ, which the avx512 table does not require).
+// The sum of the lanes in double.
 template <class B>
 SIMDACT_INLINE double reduce_add(B v) {
+#if defined(__AVX2__)
+  if constexpr (std::is_same_v<B, xsimd::batch<float, xsimd::fma3<xsimd::avx2>>>) {
+    const __m256d d = _mm256_add_pd(_mm256_cvtps_pd(_mm256_castps256_ps128(v)),
+                                    _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
+    const __m128d h = _mm_add_pd(_mm256_castpd256_pd128(d), _mm256_extractf128_pd(d, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(h, _mm_unpackhi_pd(h, h)));
+  }
+#endif
   alignas(64) typename B::value_type lanes_of_v[B::size];
   v.store_aligned(lanes_of_v);
   double sum = 0.0;
@@ -452,8 +491,16 @@ SIMDACT_INLINE double reduce_add(B v) {
   return sum;
 }
 
+// The largest lane (NaN lanes are the callers' business: they test for NaN apart).
 template <class B>
 SIMDACT_INLINE typename B::value_type reduce_max(B v) {
+#if defined(__AVX2__)
+  if constexpr (std::is_same_v<B, xsimd::batch<float, xsimd::fma3<xsimd::avx2>>>) {
+    const __m128 q = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    const __m128 p = _mm_max_ps(q, _mm_movehl_ps(q, q));
+    return _mm_cvtss_f32(_mm_max_ss(p, _mm_movehdup_ps(p)));
+  }
+#endif
   alignas(64) typename B::value_type lanes_of_v[B::size];
   v.store_aligned(lanes_of_v);
   typename B::value_type m = lanes_of_v[0];

@@ -22,6 +22,11 @@
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
 //      log_softmax: y_j = (x_j - m) - log1p(sum - 1) as x_j - (m + L) with m + L a float
 //      pair, and -L itself at the maxima (see pass 3).
+//   The last n % W elements are loaded once, padded with -inf (simd::load_first: a masked load
+//   on AVX2, nothing read past the row), and kept in a register for the three passes; the
+//   horizontal max and sums reduce in registers on AVX2. Short rows are bound by that per-row
+//   latency: both made rows of 8 to 16 columns 1.9-2.5x and of 10 columns 1.3-1.4x faster on
+//   AVX2 (AMD Zen 3; a stack buffer written float by float and read as one vector stalled).
 //   Softmax reads x twice and y once (writing it twice), log_softmax reads x three times and
 //   writes y once. Pass 2 takes two batches per step and the row is compiled with the
 //   pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains
@@ -51,7 +56,6 @@
 
 #include <cmath>
 #include <cstddef>
-#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -107,10 +111,11 @@ struct softmax {
   SIMDACT_SCHEDULE_BEFORE_RA static void vector_row(const float* x, float* y, std::size_t n) {
     using B = simd::batch<Arch>;
     constexpr std::size_t W = simd::lanes<B>;
-    const std::size_t body = n - n % W;
+    const std::size_t body = n - n % W, rest = n - body;
     const float neg_inf = -std::numeric_limits<float>::infinity();
-    float tail[W];  // the last n % W elements, padded with -inf (no effect on max or sums)
-    for (std::size_t j = 0; j < W; ++j) tail[j] = body + j < n ? x[body + j] : neg_inf;
+    // The last n % W elements, padded with -inf (no effect on max or sums), kept in a register
+    // for the three passes (read before anything is written: y may be x).
+    const B vt = simd::load_first<B>(x + body, rest, neg_inf);
 
     // Pass 1: max and NaN; and the smallest element of the body (the tail's -inf padding aside).
     B vmax(neg_inf), vmin(std::numeric_limits<float>::infinity());
@@ -121,7 +126,6 @@ struct softmax {
       vmin = simd::min(vmin, v);
       nan = nan | simd::is_nan(v);
     }
-    const B vt = simd::load<B>(tail);
     vmax = simd::max(vmax, vt);
     nan = nan | simd::is_nan(vt);
     const float m = simd::reduce_max(vmax);
@@ -179,8 +183,7 @@ struct softmax {
     } else {
       body_pass2(std::true_type{});
     }
-    float tail_out[W];
-    pass2(tail, tail_out, std::true_type{});
+    const B et = rest > 0 ? expo(vt, std::true_type{}) : B(0.0f);
     // sum = coarse + fine: coarse = the lanes' acc - 1, exact while acc < 2^24 (rows below 2^24 W
     // columns; beyond, it rounds by at most 2^-25 relative), multiples of 2^-23 summed exactly
     // in double; it holds the maxima's 1s. sum - 1 = (coarse - 1) + fine keeps rest's relative
@@ -206,26 +209,17 @@ struct softmax {
       const float c_hi = static_cast<float>(c);
       const B hi(c_hi), lo(static_cast<float>(c - static_cast<double>(c_hi)));
       const B at_max(static_cast<float>(-l));
-      auto out = [&](const float* src, float* dst) {
-        const B v = simd::load<B>(src);
-        simd::store(dst, simd::select(v == mb, at_max, (v - hi) - lo));
-      };
-      for (std::size_t i = 0; i < body; i += W) out(x + i, y + i);
-      float last[W];
-      out(tail, last);
-      std::memcpy(y + body, last, (n - body) * sizeof(float));
+      auto shift = [&](B v) { return simd::select(v == mb, at_max, (v - hi) - lo); };
+      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, shift(simd::load<B>(x + i)));
+      simd::store_first(y + body, rest, shift(vt));
     } else {
       // 1 / sum as a float pair: e * inv_hi + e * inv_lo in one FMA is e / sum to ~2^-47.
       const double inv = 1.0 / (coarse + fine);
       const float inv_hi = static_cast<float>(inv);
       const B hi(inv_hi), lo(static_cast<float>(inv - static_cast<double>(inv_hi)));
-      auto out = [&](float* p) {
-        const B e = simd::load<B>(p);
-        simd::store(p, simd::fmadd(e, hi, e * lo));
-      };
-      for (std::size_t i = 0; i < body; i += W) out(y + i);
-      out(tail_out);
-      std::memcpy(y + body, tail_out, (n - body) * sizeof(float));
+      auto scale = [&](B e) { return simd::fmadd(e, hi, e * lo); };
+      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, scale(simd::load<B>(y + i)));
+      simd::store_first(y + body, rest, scale(et));
     }
   }
 
