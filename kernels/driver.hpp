@@ -8,23 +8,23 @@
 // ("4K aliasing"): the steps would run one after another, at the latency of the whole chain
 // (measured: sigmoid at n = 4096 ran 1.7x slower per element than at 262144 on a Xeon).
 // Then single batches (the last four-batch step included, so that Op::eval is instantiated in
-// three places, not more: it is long); the last n % W elements go through a padded stack copy and
-// the same eval, so that a value's result never depends on its position or on the array's length,
-// and nothing outside [x, x+n) and [y, y+n) is read or written. Every element is loaded before its
+// three places, not more: it is long); the last n % W elements go through the same eval, padded
+// with zeros (simd::load_first, store_first), so that a value's result never depends on its
+// position or on the array's length, and nothing outside [x, x+n) and [y, y+n) is read or
+// written. Every element is loaded before its
 // result is stored, so y == x (in place) is safe.
 //
 // Kernels with few, long dependency chains per batch (gelu: ~75 instructions per batch, whose
-// four-batch step overflows the out-of-order window; tanh) set `static constexpr bool interleave = true` and get the
-// loop compiled with GCC's pre-register-allocation scheduler, which GCC leaves off on x86: it
-// interleaves the four batches' chains instead of leaving them in source order. Measured on AMD
-// Zen 3 (AVX2), best of 4: gelu 1.2x (its earlier double-precision version 1.5x) and tanh 1.2x
-// faster with it; the other kernels 2-6% slower, so they keep the default. (Left to source order,
-// the double-precision gelu's speed also flipped between 2.1 and 3.3 ns per element with
-// unrelated edits elsewhere in the translation unit.)
+// four-batch step overflows the out-of-order window; tanh) set `static constexpr bool interleave =
+// true` and get the loop compiled with GCC's pre-register-allocation scheduler, which GCC leaves
+// off on x86: it interleaves the four batches' chains instead of leaving them in source order.
+// Measured on AMD Zen 3 (AVX2), best of 4: gelu 1.2x (its earlier double-precision version 1.5x)
+// and tanh 1.2x faster with it; the other kernels 2-6% slower, so they keep the default. (Left to
+// source order, the double-precision gelu's speed also flipped between 2.1 and 3.3 ns per element
+// with unrelated edits elsewhere in the translation unit.)
 #pragma once
 
 #include <cstddef>
-#include <cstring>
 
 #include "simd.hpp"
 
@@ -56,12 +56,7 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
   for (; i + W <= n; i += W) {
     simd::store(y + i, Op::eval(simd::load<B>(x + i), p));
   }
-  if (i < n) {
-    float buf[W] = {};
-    std::memcpy(buf, x + i, (n - i) * sizeof(float));
-    simd::store(buf, Op::eval(simd::load<B>(buf), p));
-    std::memcpy(y + i, buf, (n - i) * sizeof(float));
-  }
+  if (i < n) simd::store_first(y + i, n - i, Op::eval(simd::load_first<B>(x + i, n - i, 0.0f), p));
 }
 
 template <class Arch, class Op>
