@@ -16,7 +16,49 @@
 #include "../kernels/all.hpp"
 #include "simdact/simdact.h"
 
+#if defined(__unix__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 namespace simdact::test {
+
+// Memory followed by an inaccessible page: an array placed to end at end() faults on any read or
+// write past its last element, masked vector loads included (which AddressSanitizer does not
+// see). POSIX only; elsewhere available() is false and the tests that need it skip.
+class fenced_memory {
+ public:
+  explicit fenced_memory(std::size_t floats) {
+#if defined(__unix__)
+    page_ = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    bytes_ = (floats * sizeof(float) + page_ - 1) / page_ * page_;
+    void* p =
+        mmap(nullptr, bytes_ + page_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return;
+    base_ = static_cast<char*>(p);
+    if (mprotect(base_ + bytes_, page_, PROT_NONE) != 0) {
+      munmap(base_, bytes_ + page_);
+      base_ = nullptr;
+    }
+#else
+    (void)floats;
+#endif
+  }
+  ~fenced_memory() {
+#if defined(__unix__)
+    if (base_ != nullptr) munmap(base_, bytes_ + page_);
+#endif
+  }
+  fenced_memory(const fenced_memory&) = delete;
+  fenced_memory& operator=(const fenced_memory&) = delete;
+
+  bool available() const { return base_ != nullptr; }
+  float* end() const { return reinterpret_cast<float*>(base_ + bytes_); }
+
+ private:
+  char* base_ = nullptr;
+  std::size_t bytes_ = 0, page_ = 0;
+};
 
 // Distance in representable floats between a and b on the ordered integer line; ±0 are equal,
 // NaN meets NaN at distance 0 and anything else at "infinity".
