@@ -63,6 +63,30 @@ SIMDACT_INLINE void store(float* p, B v) {
   v.store_unaligned(p);
 }
 
+// Non-temporal ("streaming") stores, for outputs too large to stay in cache: they skip the read
+// for ownership of the output's lines (a third memory stream) and bypass the caches. AVX2 only
+// for now (measured there); p must be aligned to the batch, and stream_fence() must follow the
+// last one (they are weakly ordered). Elsewhere plain stores.
+template <class B>
+inline constexpr bool streams = is_arch<B, xsimd::fma3<xsimd::avx2>>;
+
+template <class B>
+SIMDACT_INLINE void store_stream(float* p, B v) {
+#if defined(__AVX2__)
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    _mm256_stream_ps(p, v);
+    return;
+  }
+#endif
+  simd::store(p, v);  // qualified: ADL would also find xsimd::store
+}
+
+inline void stream_fence() {
+#if defined(__SSE2__)
+  _mm_sfence();
+#endif
+}
+
 // The first `count` (0 to lanes) floats at p, the other lanes `fill`; nothing past p + count is
 // read. AVX2: one masked load (masked-out lanes are not accessed, so they cannot fault) and a
 // blend; elsewhere through a stack buffer. (A buffer written float by float and read as one

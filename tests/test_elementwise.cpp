@@ -8,6 +8,7 @@
 #include <random>
 #include <tuple>
 
+#include "../kernels/driver.hpp"
 #include "test_support.hpp"
 
 namespace simdact::test {
@@ -74,6 +75,29 @@ TEST_P(Elementwise, MillionElements) {
   std::vector<float> y(x.size());
   run(x.data(), y.data(), x.size());
   expect_accurate(x, y.data());
+}
+
+// Arrays of 2^22 elements and more take the streaming-store path (kernels/driver.hpp): its
+// alignment head, streamed body and tail give the same bits as calls on short pieces, at a
+// misaligned y and in place, and write nothing outside y.
+TEST_P(Elementwise, LargeArraysStreamed) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  if (isa() == SIMDACT_ISA_SCALAR) GTEST_SKIP() << "the scalar kernels have no streaming path";
+  const std::size_t n = kernels::stream_from + 13;
+  const std::vector<float> x = sample_inputs(n, 19);
+  std::vector<float> want(n);
+  for (std::size_t i = 0; i < n; i += 4096)
+    run(x.data() + i, want.data() + i, std::min<std::size_t>(4096, n - i));
+  const float guard = from_bits(0x7fa5a5a5u);
+  std::vector<float> y(n + 8, guard);
+  run(x.data(), y.data() + 3, n);  // y 12 bytes past an allocation's alignment
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(to_bits(y[i + 3]), to_bits(want[i])) << "i = " << i;
+  for (std::size_t i : {0, 1, 2}) ASSERT_EQ(to_bits(y[i]), to_bits(guard));
+  for (std::size_t i = n + 3; i < y.size(); ++i) ASSERT_EQ(to_bits(y[i]), to_bits(guard));
+  std::vector<float> in_place = x;
+  run(in_place.data(), in_place.data(), n);
+  for (std::size_t i = 0; i < n; ++i)
+    ASSERT_EQ(to_bits(in_place[i]), to_bits(want[i])) << "i = " << i;
 }
 
 TEST_P(Elementwise, GuardsAfterTheOutputStayUntouched) {
