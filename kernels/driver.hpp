@@ -8,11 +8,13 @@
 // ("4K aliasing"): the steps would run one after another, at the latency of the whole chain
 // (measured: sigmoid at n = 4096 ran 1.7x slower per element than at 262144 on a Xeon).
 // Then single batches (the last four-batch step included, so that Op::eval is instantiated in
-// three places, not more: it is long); the last n % W elements go through the same eval, padded
-// with zeros (simd::load_first, store_first), so that a value's result never depends on its
-// position or on the array's length, and nothing outside [x, x+n) and [y, y+n) is read or
-// written. Every element is loaded before its
-// result is stored, so y == x (in place) is safe.
+// few places: it is long); the last n % W elements go through the same eval, padded with zeros
+// (simd::load_first, store_first), as do, for streamed arrays, the first ones up to y's
+// alignment: so a value's result never depends on its position or on the array's length, and
+// nothing outside [x, x+n) and [y, y+n) is read or written. Every element is loaded before its
+// result is stored, so y == x (in place) is safe. (Op::eval is so inlined four times; moving the
+// two partial batches into one out-of-line function took the AVX2 object from 53 to 42 KB but
+// made calls on arrays of 5 to 100 elements 5-15% slower, measured: not done.)
 //
 // Kernels with few, long dependency chains per batch (gelu: ~75 instructions per batch, whose
 // four-batch step overflows the out-of-order window; tanh) set `static constexpr bool interleave =

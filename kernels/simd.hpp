@@ -355,9 +355,10 @@ SIMDACT_INLINE B from_bits(ibatch<B> v) {
   return xsimd::bitwise_cast<B>(v);
 }
 
-// a where the mask is false, +0 where it is true; and the converse. One AND-NOT / AND on AVX2:
-// through xsimd::select, GCC 12 first re-derives each compare mask from its sign bits
-// (vpcmpgtd), one more instruction per use. (AVX-512 selects by mask register, NEON by vbsl.)
+// a where the mask is false, +0 where it is true; and the converse. One AND-NOT / AND on AVX2,
+// which any of the four FP pipes runs, where a blend takes one of the two FMA pipes (and
+// xsimd::select made GCC 12 re-derive the mask with a vpcmpgtd, see select). (AVX-512 selects
+// by mask register, NEON by vbsl.)
 template <class B>
 SIMDACT_INLINE B zero_where(mask_t<B> m, B a) {
 #if defined(__AVX2__)
@@ -501,7 +502,7 @@ SIMDACT_INLINE bool all(mask_t<B> m) {
 template <class B>
 SIMDACT_INLINE double reduce_add(B v) {
 #if defined(__AVX2__)
-  if constexpr (std::is_same_v<B, xsimd::batch<float, xsimd::fma3<xsimd::avx2>>>) {
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     const __m256d d = _mm256_add_pd(_mm256_cvtps_pd(_mm256_castps256_ps128(v)),
                                     _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
     const __m128d h = _mm_add_pd(_mm256_castpd256_pd128(d), _mm256_extractf128_pd(d, 1));
@@ -519,7 +520,7 @@ SIMDACT_INLINE double reduce_add(B v) {
 template <class B>
 SIMDACT_INLINE typename B::value_type reduce_max(B v) {
 #if defined(__AVX2__)
-  if constexpr (std::is_same_v<B, xsimd::batch<float, xsimd::fma3<xsimd::avx2>>>) {
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     const __m128 q = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     const __m128 p = _mm_max_ps(q, _mm_movehl_ps(q, q));
     return _mm_cvtss_f32(_mm_max_ss(p, _mm_movehdup_ps(p)));

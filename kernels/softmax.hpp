@@ -119,7 +119,7 @@ struct softmax {
     // for the three passes (read before anything is written: y may be x).
     const B vt = simd::load_first<B>(x + body, rest, neg_inf);
 
-    // Pass 1: max and NaN; and the smallest element of the body (the tail's -inf padding aside).
+    // Pass 1: max and NaN; and the smallest element (the tail's counted once the max is known).
     B vmax(neg_inf), vmin(std::numeric_limits<float>::infinity());
     auto nan = simd::is_nan(vmax);
     for (std::size_t j = 0; j < body; j += W) {
