@@ -64,14 +64,20 @@ SIMDACT_INLINE void store(float* p, B v) {
 }
 
 // Non-temporal ("streaming") stores, for outputs too large to stay in cache: they skip the read
-// for ownership of the output's lines (a third memory stream) and bypass the caches. AVX2 only
-// for now (measured there); p must be aligned to the batch, and stream_fence() must follow the
-// last one (they are weakly ordered). Elsewhere plain stores.
+// for ownership of the output's lines (a third memory stream) and bypass the caches. AVX2 and
+// AVX-512 (vmovntps); p must be aligned to the batch, and stream_fence() must follow the last one
+// (they are weakly ordered). Elsewhere plain stores.
 template <class B>
-inline constexpr bool streams = is_arch<B, xsimd::fma3<xsimd::avx2>>;
+inline constexpr bool streams = is_arch<B, xsimd::fma3<xsimd::avx2>> || is_arch<B, xsimd::avx512f>;
 
 template <class B>
 SIMDACT_INLINE void store_stream(float* p, B v) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    _mm512_stream_ps(p, v);
+    return;
+  }
+#endif
 #if defined(__AVX2__)
   if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     _mm256_stream_ps(p, v);
@@ -87,13 +93,25 @@ inline void stream_fence() {
 #endif
 }
 
+#if defined(__AVX512F__)
+// The mask of AVX-512's first `count` (0 to 16) lanes.
+SIMDACT_INLINE __mmask16 first_lanes(std::size_t count) {
+  return static_cast<__mmask16>((1u << count) - 1u);
+}
+#endif
+
 // The first `count` (0 to lanes) floats at p, the other lanes `fill`; nothing past p + count is
-// read. AVX2: one masked load (masked-out lanes are not accessed, so they cannot fault) and a
-// blend; elsewhere through a stack buffer. (A buffer written float by float and read as one
-// vector makes the load wait until the stores retire: on rows of 10 columns that stall, three
-// times per row, was a good part of the row's time.)
+// read. AVX-512: one masked load; AVX2: one masked load and a blend (masked-out lanes are not
+// accessed, so they cannot fault); NEON: through a stack buffer. (A buffer written float by float
+// and read as one vector makes the load wait until the stores retire: on rows of 10 columns that
+// stall, three times per row, was a good part of the row's time on AVX2.)
 template <class B>
 SIMDACT_INLINE B load_first(const float* p, std::size_t count, float fill) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_mask_loadu_ps(_mm512_set1_ps(fill), first_lanes(count), p));
+  }
+#endif
 #if defined(__AVX2__)
   if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     const __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(count)),
@@ -108,10 +126,17 @@ SIMDACT_INLINE B load_first(const float* p, std::size_t count, float fill) {
 }
 
 // Stores the first `count` (0 to lanes) lanes of v at p; nothing past p + count is written.
-// Through a stack buffer on every ISA (a wide store read back in floats forwards without a
-// stall; AVX2's masked store is microcoded on AMD Zen 3: rows of 10 columns took 20 ns more).
+// AVX-512: one masked store (as cheap as a plain store on Intel). Elsewhere through a stack
+// buffer (a wide store read back in floats forwards without a stall; AVX2's masked store is
+// microcoded on AMD Zen 3: rows of 10 columns took 20 ns more).
 template <class B>
 SIMDACT_INLINE void store_first(float* p, std::size_t count, B v) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    _mm512_mask_storeu_ps(p, first_lanes(count), v);
+    return;
+  }
+#endif
   alignas(64) float buf[B::size];
   v.store_aligned(buf);
   for (std::size_t j = 0; j < count; ++j) p[j] = buf[j];

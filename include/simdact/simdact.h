@@ -15,9 +15,9 @@
  *     correctly rounded value.
  *   - Errors (SIMDACT_ERROR_INVALID_ARGUMENT, and nothing is written to y): x or y NULL with
  *     n > 0, partially overlapping x and y, a non-finite alpha or beta.
- *   - From n = 2^22 on, the AVX2 kernels write y with streaming (non-temporal) stores, which
- *     bypass the caches (such an output does not fit in them anyway), and fence them before
- *     returning.
+ *   - From n = 2^22 on, the AVX2 and AVX-512 kernels write y with streaming (non-temporal)
+ *     stores, which bypass the caches (such an output does not fit in them anyway), and fence
+ *     them before returning.
  *
  * Softmax (rows x cols, each row normalised on its own):
  *   y[r*ys + j] = exp(x[r*xs + j] - max_r) / sum_k exp(x[r*xs + k] - max_r)
