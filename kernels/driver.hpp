@@ -32,14 +32,6 @@
 
 namespace simdact::kernels {
 
-// Arrays from this many elements on (16 MiB each for x and y, about a server's last-level cache
-// for the two) are written with streaming stores where the ISA has them (simd::streams): at 2^24
-// elements on AVX2 (AMD Zen 3) relu 1.6x and leaky_relu 1.56x faster (now faster than a plain
-// copy loop), the transcendental kernels, compute-bound even there, 1.0-1.17x; on AVX-512 (Intel
-// Xeon, 2.1 GHz, whose 300 MB L3 would hold both arrays) relu 2.7x, leaky_relu 2.8x, sigmoid
-// 1.38x, elu 1.24x, gelu 1.18x.
-inline constexpr std::size_t stream_from = std::size_t{1} << 22;
-
 template <class Arch, class Op>
 SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, float param) {
   using B = simd::batch<Arch>;
@@ -50,7 +42,7 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
   bool stream = false;
   if constexpr (simd::streams<B>) {
     const auto address = reinterpret_cast<std::uintptr_t>(y);
-    if (n >= stream_from && address % sizeof(float) == 0) {
+    if (n >= simd::stream_from && address % sizeof(float) == 0) {
       i = (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(float);
       if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
       stream = true;

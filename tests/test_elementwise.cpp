@@ -85,7 +85,7 @@ TEST_P(Elementwise, LargeArraysStreamed) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   if (isa() != SIMDACT_ISA_AVX2 && isa() != SIMDACT_ISA_AVX512)
     GTEST_SKIP() << "this ISA writes with plain stores only";
-  const std::size_t n = kernels::stream_from + 13;
+  const std::size_t n = simd::stream_from + 13;
   const std::vector<float> x = sample_inputs(n, 19);
   std::vector<float> want(n);
   for (std::size_t i = 0; i < n; i += 4096)

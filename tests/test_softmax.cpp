@@ -161,6 +161,39 @@ TEST_P(Softmax, InPlaceAndMisaligned) {
   }
 }
 
+// Large log_softmax outputs of long rows take the streaming-store path (kernels/softmax.hpp,
+// AVX2 and AVX-512): the same bits as calls on fewer rows, strided and misaligned, the gaps
+// between rows untouched, and in place.
+TEST_P(Softmax, LargeMatricesStreamed) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  if (!log() || (isa() != SIMDACT_ISA_AVX2 && isa() != SIMDACT_ISA_AVX512))
+    GTEST_SKIP() << "only log_softmax on AVX2 and AVX-512 streams";
+  const std::size_t cols = 517, xs = 517, ys = 520, rows = simd::stream_from / cols + 1;
+  const std::vector<float> x = random_row(rows * xs, 5.0f, 33);
+  std::vector<float> want(rows * cols);
+  for (std::size_t r = 0; r < rows; r += 100) {
+    const std::size_t some = std::min<std::size_t>(100, rows - r);
+    ASSERT_EQ(run(&x[r * xs], &want[r * cols], some, cols, xs, cols), SIMDACT_OK);
+  }
+  const float guard = from_bits(0x7fa5a5a5u);
+  std::vector<float> y(rows * ys + 3, guard);
+  ASSERT_EQ(run(x.data(), y.data() + 3, rows, cols, xs, ys), SIMDACT_OK);  // y 12 bytes off
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t j = 0; j < cols; ++j) {
+      ASSERT_EQ(to_bits(y[3 + r * ys + j]), to_bits(want[r * cols + j])) << r << ", " << j;
+    }
+    for (std::size_t j = cols; j < ys && 3 + r * ys + j < y.size(); ++j)
+      ASSERT_EQ(to_bits(y[3 + r * ys + j]), to_bits(guard)) << "gap written";
+  }
+  for (std::size_t i : {0, 1, 2}) ASSERT_EQ(to_bits(y[i]), to_bits(guard));
+  std::vector<float> in_place = x;
+  ASSERT_EQ(run(in_place.data(), in_place.data(), rows, cols, xs, xs), SIMDACT_OK);
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t j = 0; j < cols; ++j)
+      ASSERT_EQ(to_bits(in_place[r * xs + j]), to_bits(want[r * cols + j])) << r << ", " << j;
+  }
+}
+
 TEST_P(Softmax, ExactSizeBuffers) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   for (std::size_t cols = 1; cols <= 50; ++cols) {
