@@ -1,30 +1,37 @@
 #!/usr/bin/env bash
 # On the lent machine, from the repository root: the packed benchmark (.dev, tools/device/pack.sh
-# given two build folders) run alternately with the other build's library (A, .dev/libA) and its
-# own (B), on one core; prints each row's best time of each and A/B (above 1: B is faster).
+# given other build folders) run alternately with this build's library ("this") and each other
+# build's (.dev/lib-<name>), on one core; prints each row's best time per library and, per other
+# library, its time over this one's (above 1: this build is faster).
 #   [CORE=2] bash .dev/ab.sh "<benchmark filter>" [repetitions]        (default 3)
 set -euo pipefail
 export OMP_NUM_THREADS=1  # else the bench re-executes itself, as the loader, without our paths
 tmp=$(mktemp -d)
+names=(this)
+for d in .dev/lib-*; do names+=("${d#.dev/lib-}"); done
 for rep in $(seq "${2:-3}"); do
-  for v in A B; do
+  for v in "${names[@]}"; do
     libs=.dev/lib
-    [ $v = A ] && libs=.dev/libA:.dev/lib
-    taskset -c "${CORE:-2}" .dev/lib/ld-linux-x86-64.so.2 --library-path $libs .dev/bin/simdact_bench \
-      --benchmark_filter="$1" --benchmark_min_time=0.2 --benchmark_format=json \
-      --benchmark_out="$tmp/${v}_$rep.json" >/dev/null
+    [ "$v" != this ] && libs=.dev/lib-$v:.dev/lib
+    taskset -c "${CORE:-2}" .dev/lib/ld-linux-x86-64.so.2 --library-path "$libs" \
+      .dev/bin/simdact_bench --benchmark_filter="$1" --benchmark_min_time=0.2 \
+      --benchmark_format=json --benchmark_out="$tmp/$v.$rep.json" >/dev/null
   done
 done
-python3 - "$tmp" <<'PY'
+python3 - "$tmp" "${names[@]}" <<'PY'
 import glob, json, sys
+tmp, names = sys.argv[1], sys.argv[2:]
 best = {}
-for f in glob.glob(sys.argv[1] + "/*.json"):
-    v = f.rsplit("/", 1)[1][0]
-    for b in json.load(open(f))["benchmarks"]:
-        best[b["name"], v] = min(best.get((b["name"], v), float("inf")), b["real_time"])
-print("| row | A | B | A/B |\n|---|---|---|---|")
-for name in sorted({k[0] for k in best}):
-    a, b = best[name, "A"], best[name, "B"]
-    print(f"| {name} | {a:.0f} | {b:.0f} | {a / b:.3f} |")
+for v in names:
+    for f in glob.glob(f"{tmp}/{v}.*.json"):
+        for b in json.load(open(f))["benchmarks"]:
+            best[b["name"], v] = min(best.get((b["name"], v), float("inf")), b["real_time"])
+others = names[1:]
+print("| row | " + " | ".join(names) + " | " + " | ".join(f"{o}/this" for o in others) + " |")
+print("|---" * (1 + len(names) + len(others)) + "|")
+for row in sorted({k[0] for k in best}):
+    t = [best[row, v] for v in names]
+    print(f"| {row} | " + " | ".join(f"{x:.0f}" for x in t) + " | " +
+          " | ".join(f"{best[row, o] / t[0]:.3f}" for o in others) + " |")
 PY
 rm -rf "$tmp"

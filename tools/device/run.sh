@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs on the lent machine, from the repository root, what tools/device/pack.sh packed:
 # the AVX-512 (and AVX2) test suites sharded over every core, the benchmarks on one core (oneDNN
-# at its best ISA and capped to AVX2), an A/B of this build against another library build where
-# pack.sh was given one, then an exhaustive sweep of the named activations.
+# at its best ISA and capped to AVX2), a comparison of this build with the other library builds
+# pack.sh was given (ab.sh), then an exhaustive sweep of the named activations.
 #   bash .dev/run.sh "<benchmark filter>" "<exhaustive args>" ["<A/B filter>"]  results under $OUT
 set -uo pipefail
 out=${OUT:-/tmp/out}; mkdir -p "$out"
@@ -34,7 +34,7 @@ ONEDNN_MAX_CPU_ISA=AVX2 taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-pat
   --benchmark_format=json --benchmark_out="$out/bench_onednn_avx2.json" >/dev/null
 python3 .dev/table.py "$out/bench.json" "$out/bench_onednn_avx2.json" | tee "$out/table.md"
 echo "bench: $(( $(date +%s) - t0 )) s"
-if [ -n "${3:-}" ] && [ -d .dev/libA ]; then
+if [ -n "${3:-}" ] && compgen -G ".dev/lib-*" >/dev/null; then
   t0=$(date +%s)
   bash .dev/ab.sh "$3" 3 | tee "$out/ab.md"
   echo "A/B: $(( $(date +%s) - t0 )) s"
