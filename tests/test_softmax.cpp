@@ -228,6 +228,26 @@ TEST_P(Softmax, NothingReadOrWrittenPastTheRows) {
   }
 }
 
+// log_softmax's per-row logarithm (kernels/log1p.hpp) against long double: within 2^-40 relative
+// from 0 to 2^40, around its two branches' boundary (2^-10) and across its table's subintervals.
+TEST(Log1p, WithinItsBound) {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> exponent(-60.0, 40.0), near_one(0.3, 1.6);
+  auto check = [](double s) {
+    const long double want = std::log1p(static_cast<long double>(s));
+    const double got = kernels::log1p_nonnegative<void>(s);
+    if (want == 0) {
+      ASSERT_EQ(got, 0.0) << "s = " << s;
+    } else {
+      ASSERT_LE(std::fabs(static_cast<double>((got - want) / want)), 0x1p-40) << "s = " << s;
+    }
+  };
+  check(0.0);
+  for (int i = 0; i < 200000; ++i) check(std::exp2(exponent(rng)));
+  for (int i = 0; i < 200000; ++i) check(near_one(rng));
+  for (double s = 0x1p-10 * 0.99; s < 0x1p-10 * 1.01; s += 0x1p-30) check(s);
+}
+
 std::string case_name(const ::testing::TestParamInfo<case_t>& info) {
   return std::string(std::get<0>(info.param) ? "log_softmax_" : "softmax_") +
          simdact_isa_name(std::get<1>(info.param));
