@@ -89,25 +89,46 @@ struct split {
 
 namespace expf_detail {
 
-// e^(z + z_lo) times 2^extra_exponent (an integer already shifted into the exponent field);
-// HasLo = false: z_lo is ignored.
+// The argument reduction: z = k ln2/8 + r, k = 8n + j; s = 2^n T_j (times 2^extra_exponent, an
+// integer already shifted into the exponent field); r1 = z - k ln2_8_hi (exact) and r = r1 +
+// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored.
+template <class B>
+struct reduction {
+  B k, r1, r, s;
+  simd::ibatch<B> kb;  // k in the low bits (j = kb & 7 indexes the tables)
+};
+
 template <bool HasLo, class B>
-SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   const B shifter(0x1.8p23f);
   const B t = simd::fmadd(z, B(eight_over_ln2), shifter);
   const B k = t - shifter;
-  B r = simd::fnmadd(k, B(ln2_8_hi), z);  // exact
+  const B r1 = simd::fnmadd(k, B(ln2_8_hi), z);  // exact
+  B r = r1;
   if constexpr (HasLo) r = r + z_lo;
   r = simd::fnmadd(k, B(ln2_8_lo), r);
   const simd::ibatch<B> kb = simd::bits(t);
   const B s = simd::from_bits<B>(simd::bits(simd::lookup8<B>(kb, two_j8_shifted.v)) + (kb << 20) +
                                  extra_exponent);
-  const B p = simd::fmadd(r * r, simd::fmadd(r * r, B(q[2]), simd::fmadd(r, B(q[1]), B(q[0]))),
-                          r + simd::lookup8<B>(kb, delta.v));
+  return {k, r1, r, s, kb};
+}
+
+// Q(r), e^r = 1 + r + r^2 Q(r).
+template <class B>
+SIMDACT_INLINE B q_of(B r) {
+  return simd::fmadd(r * r, B(q[2]), simd::fmadd(r, B(q[1]), B(q[0])));
+}
+
+// e^(z + z_lo) times 2^extra_exponent; HasLo = false: z_lo is ignored.
+template <bool HasLo, class B>
+SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+  const reduction<B> e = reduce<HasLo>(z, z_lo, extra_exponent);
+  const B r = e.r;
+  const B p = simd::fmadd(r * r, q_of(r), r + simd::lookup8<B>(e.kb, delta.v));
   // s (1 + p) as hi + lo, hi the float nearest: lo is the rounding error of the FMA (s - hi is
   // exact, both being within 5% of each other).
-  const B hi = simd::fmadd(s, p, s);
-  return {hi, simd::fmadd(s, p, s - hi)};
+  const B hi = simd::fmadd(e.s, p, e.s);
+  return {hi, simd::fmadd(e.s, p, e.s - hi)};
 }
 
 // The exponent-field offset that multiplies by 2^64 on the lanes of `scaled` (0x1p-63f has the
@@ -129,6 +150,32 @@ SIMDACT_INLINE split<B> expf_split(B z) {
 template <class B>
 SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
   return expf_detail::exp_parts<true>(z, z_lo, simd::ibatch<B>(0));
+}
+
+// e^z - 1, for z in [-20, 0] (e^z - 1 is -1 in float from -17.4 on), as hi + lo to ~2^-27
+// relative, without a separate polynomial near 0: with s = 2^n T_j and the exact r1 of the
+// reduction (r = r1 - k ln2_8_lo),
+//   e^z - 1 = (s - 1) + s r1 + s (rest - k ln2_8_lo),  rest = e^r (1 + delta_j) - 1 - r
+//           = delta_j (1 + r) + r^2 Q(r);
+// s - 1 = A + A_err exactly (Fast2Sum: 1 >= s; A_err = 0 where s >= 1/2), s r1 = B + B_err
+// exactly (FMA), A + B = hi + err exactly (Fast2Sum: |A| >= 0.082 > |B| where k != 0, A = 0
+// where k = 0), and lo collects the rest. Near 0 (k = 0: s = 1, r1 = z) this is hi = z and
+// lo = z^2 Q(z), the Taylor form; elsewhere |e^z - 1| >= 0.04 and lo's roundings, r's included
+// (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it.
+template <class B>
+SIMDACT_INLINE split<B> expm1f_split(B z) {
+  using namespace expf_detail;
+  const reduction<B> e = reduce<false>(z, z, simd::ibatch<B>(0));
+  const B d = simd::lookup8<B>(e.kb, delta.v);
+  const B rest = simd::fmadd(e.r * e.r, q_of(e.r), simd::fmadd(e.r, d, d));
+  // A as -(1 - s), so that hi = B - (1 - s) is -0 at z = -0 (A + B would give +0).
+  const B one_minus_s = B(1.0f) - e.s;
+  const B a_err = e.s - (B(1.0f) - one_minus_s);
+  const B b = e.s * e.r1;
+  const B b_err = simd::fmsub(e.s, e.r1, b);
+  const B hi = b - one_minus_s;
+  const B err = b - (hi + one_minus_s);
+  return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(ln2_8_lo), rest), (err + b_err) + a_err)};
 }
 
 // e^(z + z_lo), times 2^64 on the lanes of `scaled`, for z in [-104, 88] (the scaled lanes are
