@@ -32,11 +32,11 @@
 //   2.1x (softmax) and 1.8x (log_softmax) faster on AVX2 (AMD Zen 3; a stack buffer written
 //   float by float and read as one vector had stalled the load three times per row).
 //   Softmax reads x twice and y once (writing it twice), log_softmax reads x three times and
-//   writes y once. Pass 2 takes two batches per step and the row is compiled with the
-//   pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains
-//   overlap: AMD Zen 3, best of 4, log_softmax 14-17% and softmax 4-7% faster than one batch per
-//   step in source order (four per step: 10% and 5-8%).
-//   Not adopted, for these reasons:
+//   writes y once (with streaming stores where the output is large: see vector_rows). Pass 2 takes
+//   two batches per step and the row is compiled with the pre-allocation scheduler
+//   (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains overlap: AMD Zen 3, best of 4,
+//   log_softmax 14-17% and softmax 4-7% faster than one batch per step in source order (four per
+//   step: 10% and 5-8%). Not adopted, for these reasons:
 //   - the online one-pass max-and-sum (Milakov & Gimelshein) rescales the running sums by
 //     e^(m_old - m_new) whenever a lane's maximum grows, which on an ascending row is every
 //     batch: n/W roundings of ~2^-27 pile up in the sum (2^-20 at 1000 columns), while the max
@@ -113,8 +113,7 @@ struct softmax {
     }
   }
 
-  // The vector rows, for ISA Arch.
-  // One row; `stream`: log_softmax writes y with streaming stores (see vector_rows).
+  // One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows).
   template <class Arch, bool Log>
   SIMDACT_SCHEDULE_BEFORE_RA static void vector_row(const float* x, float* y, std::size_t n,
                                                     [[maybe_unused]] bool stream) {
