@@ -113,6 +113,101 @@ struct softmax {
     }
   }
 
+  // e = exp(v - m) as float + lo, for v <= m: shallow (General = false: every v - m >= -64) or
+  // general (any v, -inf and padding included: their e is 0).
+  template <bool General, class B>
+  SIMDACT_INLINE static split<B> exp_parts(B v, B mb) {
+    const B d = v - mb;
+    const B vv = d + mb, mm = d - vv;
+    const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
+    if constexpr (General) {
+      const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
+      const split<B> e = expf_split_scaled(simd::max(d, B(-104.0f)),
+                                           simd::keep_where(d >= B(-104.0f), d_lo), tiny);
+      return {e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
+              simd::zero_where(tiny, e.lo)};
+    } else {
+      return expf_split(d, d_lo);
+    }
+  }
+
+  // The sum of the e per lane as acc + rest_lo in float: acc starts at 1, so that acc >= every e
+  // and Fast2Sum keeps each addition's rounding error exactly (into rest_lo, with e's lo).
+  // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the max is
+  // -rest then): those e enter as their float value (lo dropped, 2^-24 relative), and Fast2Sum
+  // puts them whole into rest_lo.
+  template <class B>
+  struct row_sum {
+    B acc = B(1.0f), rest_lo = B(0.0f);
+    SIMDACT_INLINE B add(split<B> e) {
+      const B sum = acc + e.hi;
+      rest_lo = rest_lo + ((e.hi - (sum - acc)) + e.lo);
+      acc = sum;
+      return e.hi;
+    }
+    // sum = coarse + fine: coarse = the lanes' acc - 1, exact while acc < 2^24 (rows below 2^24
+    // W columns; beyond, it rounds by at most 2^-25 relative), multiples of 2^-23 summed
+    // exactly in double; it holds the maxima's 1s. sum - 1 = (coarse - 1) + fine keeps rest's
+    // relative accuracy even where rest is far below 1.
+    SIMDACT_INLINE double coarse() const { return simd::reduce_add(acc - B(1.0f)); }
+    SIMDACT_INLINE double fine() const { return simd::reduce_add(rest_lo); }
+  };
+
+  // The tail's e (the last n % W elements, padding -inf): in shallow rows by the shallow path
+  // too, its padding (NaN there) masked out.
+  template <class B>
+  SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts, B mb,
+                                   bool shallow) {
+    if (shallow) {
+      const split<B> e = exp_parts<false>(vt, mb);
+      return sum.add({simd::keep_where(counts, e.hi), simd::keep_where(counts, e.lo)});
+    }
+    return sum.add(exp_parts<true>(vt, mb));
+  }
+
+  // Pass 3, from the row's max and sum: softmax scales e by 1 / sum as a float pair; log_softmax
+  // shifts x by m + L as a float pair, L = log(sum).
+  //   softmax: e * inv_hi + e * inv_lo in one FMA is e / sum to ~2^-47.
+  //   log_softmax: y = (x - c_hi) - c_lo with c = m + L = c_hi + c_lo (the double sum split
+  //   into floats): x - c_hi is exact where x is within a factor 2 of c_hi, and otherwise y is
+  //   about as large as x - c_hi, so its rounding is within half an ULP of y; with the last
+  //   rounding and c_lo's (2^-24 of c_lo <= L <= |y|), within 2 ULP. The maxima, where c's
+  //   double rounding could swallow a tiny L (m = 100, L = 1e-30), get -L directly. Measured
+  //   against a long-double oracle (611,000 outputs, rows of 10 to 5000 normal values of spread
+  //   0.01 to 100, centred at 0 or 1000): max 1 ULP, 14% of outputs 1 ULP off. Alternatives on
+  //   AVX2 (AMD): subtracting in double (widen, subtract, narrow: ~14 instructions per batch
+  //   instead of 4) is 19-23% slower for log_softmax as a whole, x - c_hi by TwoSum 13-15%
+  //   slower; both round nearly every output correctly (0.01-0.03% 1 ULP off).
+  template <class Arch, bool Log>
+  struct finish {
+    using B = simd::batch<Arch>;
+    B mb, hi, lo, at_max;
+    SIMDACT_INLINE finish(float m, const row_sum<B>& sum) : mb(m) {
+      const double coarse = sum.coarse(), fine = sum.fine();
+      if constexpr (Log) {
+        const double l = log1p_nonnegative<Arch>((coarse - 1.0) + fine);
+        const double c = static_cast<double>(m) + l;
+        const float c_hi = static_cast<float>(c);
+        hi = B(c_hi);
+        lo = B(static_cast<float>(c - static_cast<double>(c_hi)));
+        at_max = B(static_cast<float>(-l));
+      } else {
+        const double inv = 1.0 / (coarse + fine);
+        const float inv_hi = static_cast<float>(inv);
+        hi = B(inv_hi);
+        lo = B(static_cast<float>(inv - static_cast<double>(inv_hi)));
+      }
+    }
+    // log_softmax: of x; softmax: of e.
+    SIMDACT_INLINE B operator()(B v) const {
+      if constexpr (Log) {
+        return simd::select(v == mb, at_max, (v - hi) - lo);
+      } else {
+        return simd::fmadd(v, hi, v * lo);
+      }
+    }
+  };
+
   // One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows).
   template <class Arch, bool Log>
   SIMDACT_SCHEDULE_BEFORE_RA static void vector_row(const float* x, float* y, std::size_t n,
@@ -148,107 +243,104 @@ struct softmax {
 
     // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
     const B mb(m);
-    // The sum per lane as acc + rest_lo in float: acc starts at 1, so that acc >= every e and
-    // Fast2Sum keeps each addition's rounding error exactly (into rest_lo, with e's lo).
-    B acc(1.0f), rest_lo(0.0f);
-    auto exp_parts = [&](B v, auto general) {
-      const B d = v - mb;
-      const B vv = d + mb, mm = d - vv;
-      const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
-      split<B> e;
-      B out, lo;
-      if constexpr (decltype(general)::value) {
-        const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
-        e = expf_split_scaled(simd::max(d, B(-104.0f)), simd::keep_where(d >= B(-104.0f), d_lo),
-                              tiny);
-        out = e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f));  // e's float, unscaled
-        lo = simd::zero_where(tiny, e.lo);
-      } else {
-        e = expf_split(d, d_lo);
-        out = e.hi;
-        lo = e.lo;
-      }
-      return split<B>{out, lo};
+    row_sum<B> sum;
+    // (Lambdas get no inline hint: always_inline, or GCC leaves them out of line here.)
+    auto pass2 = [&](std::size_t j, auto general) __attribute__((always_inline)) {
+      const B e = sum.add(exp_parts<decltype(general)::value>(simd::load<B>(x + j), mb));
+      if constexpr (!Log) simd::store(y + j, e);
     };
-    // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the max
-    // is -rest then): those e enter as their float value (lo dropped, 2^-24 relative), and
-    // Fast2Sum puts them whole into rest_lo.
-    auto add = [&](split<B> e) {
-      const B sum = acc + e.hi;
-      rest_lo = rest_lo + ((e.hi - (sum - acc)) + e.lo);
-      acc = sum;
-      return e.hi;
-    };
-    auto expo = [&](B v, auto general) { return add(exp_parts(v, general)); };
-    auto pass2 = [&](const float* src, float* dst, auto general) {
-      const B e = expo(simd::load<B>(src), general);
-      if constexpr (!Log) simd::store(dst, e);
-    };
-    auto body_pass2 = [&](auto general) {
+    auto body_pass2 = [&](auto general) __attribute__((always_inline)) {
       std::size_t j = 0;
       for (; j + 2 * W <= body; j += 2 * W) {  // two exponentials per step, interleaved
-        pass2(x + j, y + j, general);
-        pass2(x + j + W, y + j + W, general);
+        pass2(j, general);
+        pass2(j + W, general);
       }
-      if (j < body) pass2(x + j, y + j, general);
+      if (j < body) pass2(j, general);
     };
     if (shallow) {
       body_pass2(std::false_type{});
     } else {
       body_pass2(std::true_type{});
     }
-    // The tail: in shallow rows by the shallow path too, its padding (-inf: NaN there) masked.
-    B et(0.0f);
-    if (rest > 0 && shallow) {
-      const split<B> e = exp_parts(vt, std::false_type{});
-      et = add({simd::keep_where(counts, e.hi), simd::keep_where(counts, e.lo)});
-    } else if (rest > 0) {
-      et = expo(vt, std::true_type{});
-    }
-    // sum = coarse + fine: coarse = the lanes' acc - 1, exact while acc < 2^24 (rows below 2^24 W
-    // columns; beyond, it rounds by at most 2^-25 relative), multiples of 2^-23 summed exactly
-    // in double; it holds the maxima's 1s. sum - 1 = (coarse - 1) + fine keeps rest's relative
-    // accuracy even where rest is far below 1.
-    const double coarse = simd::reduce_add(acc - B(1.0f));
-    const double fine = simd::reduce_add(rest_lo);
+    const B et = rest > 0 ? tail_exp(sum, vt, counts, mb, shallow) : B(0.0f);
 
-    // Pass 3: scale (softmax, by 1 / sum as a float pair) or shift (log_softmax, by m + L as a
-    // float pair, L = log(sum)).
+    // Pass 3.
+    const finish<Arch, Log> f(m, sum);
     if constexpr (Log) {
-      // y = (x - c_hi) - c_lo with c = m + L = c_hi + c_lo (the double sum split into floats):
-      // x - c_hi is exact where x is within a factor 2 of c_hi, and otherwise y is about as
-      // large as x - c_hi, so its rounding is within half an ULP of y; with the last rounding
-      // and c_lo's (2^-24 of c_lo <= L <= |y|), within 2 ULP. The maxima, where c's double
-      // rounding could swallow a tiny L (m = 100, L = 1e-30), get -L directly. Measured against
-      // a long-double oracle (611,000 outputs, rows of 10 to 5000 normal values of spread 0.01
-      // to 100, centred at 0 or 1000): max 1 ULP, 14% of outputs 1 ULP off. Alternatives on AVX2
-      // (AMD): subtracting in double (widen, subtract, narrow: ~14 instructions per batch instead
-      // of 4) is 19-23% slower for log_softmax as a whole, x - c_hi by TwoSum 13-15% slower; both
-      // round nearly every output correctly (0.01-0.03% 1 ULP off).
-      const double l = log1p_nonnegative<Arch>((coarse - 1.0) + fine);
-      const double c = static_cast<double>(m) + l;
-      const float c_hi = static_cast<float>(c);
-      const B hi(c_hi), lo(static_cast<float>(c - static_cast<double>(c_hi)));
-      const B at_max(static_cast<float>(-l));
-      auto shift = [&](B v) { return simd::select(v == mb, at_max, (v - hi) - lo); };
       if (stream) {  // up to y's batch alignment, aligned batches streamed, the rest
         const auto address = reinterpret_cast<std::uintptr_t>(y);
         std::size_t i = std::min(n, (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(float));
-        if (i > 0) simd::store_first(y, i, shift(simd::load_first<B>(x, i, 0.0f)));
-        for (; i + W <= n; i += W) simd::store_stream(y + i, shift(simd::load<B>(x + i)));
-        if (i < n) simd::store_first(y + i, n - i, shift(simd::load_first<B>(x + i, n - i, 0.0f)));
+        if (i > 0) simd::store_first(y, i, f(simd::load_first<B>(x, i, 0.0f)));
+        for (; i + W <= n; i += W) simd::store_stream(y + i, f(simd::load<B>(x + i)));
+        if (i < n) simd::store_first(y + i, n - i, f(simd::load_first<B>(x + i, n - i, 0.0f)));
         return;
       }
-      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, shift(simd::load<B>(x + i)));
-      simd::store_first(y + body, rest, shift(vt));
+      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(x + i)));
+      simd::store_first(y + body, rest, f(vt));
     } else {
-      // 1 / sum as a float pair: e * inv_hi + e * inv_lo in one FMA is e / sum to ~2^-47.
-      const double inv = 1.0 / (coarse + fine);
-      const float inv_hi = static_cast<float>(inv);
-      const B hi(inv_hi), lo(static_cast<float>(inv - static_cast<double>(inv_hi)));
-      auto scale = [&](B e) { return simd::fmadd(e, hi, e * lo); };
-      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, scale(simd::load<B>(y + i)));
-      simd::store_first(y + body, rest, scale(et));
+      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(y + i)));
+      simd::store_first(y + body, rest, f(et));
+    }
+  }
+
+  // Rows of at most W columns, R at a time: each row one masked batch, the rows' dependency
+  // chains (max, reductions, exponential, sums, division or log1p: a row's time here) overlapped.
+  // Rows of W + 1 to 2W columns (NB = 2) take a full batch and then the rest, as vector_row does.
+  // AVX2, AMD Zen 3, against one row at a time (dlopen A/B, best of 12): rows of 1 to 16
+  // columns softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x, hence 4);
+  // bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x.
+  // The same operations as vector_row, so a row's bits do not depend on its neighbour: the
+  // general exponential, taken for both rows when either needs it, equals the shallow one where
+  // every x - m >= -64. A row with a NaN or an infinite max sends both to vector_row.
+  template <class Arch, bool Log, std::size_t R, std::size_t NB>
+  SIMDACT_SCHEDULE_BEFORE_RA static void short_rows(const float* x, float* y, std::size_t n,
+                                                    std::size_t xs, std::size_t ys) {
+    using B = simd::batch<Arch>;
+    constexpr std::size_t W = simd::lanes<B>;
+    const std::size_t rest = n - (NB - 1) * W;  // in the last batch: 1 to W
+    const float neg_inf = -std::numeric_limits<float>::infinity();
+    B v[R][NB];  // NB = 2: a full batch, then the rest
+    float m[R];
+    bool edge = false, shallow = true;
+    for (std::size_t k = 0; k < R; ++k) {
+      if constexpr (NB == 2) v[k][0] = simd::load<B>(x + k * xs);
+      v[k][NB - 1] = simd::load_first<B>(x + k * xs + (NB - 1) * W, rest, neg_inf);
+    }
+    for (std::size_t k = 0; k < R; ++k) {
+      B top = v[k][NB - 1];
+      auto nan = simd::is_nan(top);
+      if constexpr (NB == 2) {
+        top = simd::max(top, v[k][0]);
+        nan = nan | simd::is_nan(v[k][0]);
+      }
+      m[k] = simd::reduce_max(top);
+      edge = edge || simd::any<B>(nan) || std::isinf(m[k]);
+    }
+    if (edge) {
+      for (std::size_t k = 0; k < R; ++k) vector_row<Arch, Log>(x + k * xs, y + k * ys, n, false);
+      return;
+    }
+    simd::mask_t<B> counts[R];
+    for (std::size_t k = 0; k < R; ++k) {
+      counts[k] = v[k][NB - 1] > B(neg_inf);
+      B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
+      if constexpr (NB == 2) low = simd::min(low, v[k][0]);
+      shallow = shallow && static_cast<double>(-simd::reduce_max(-low)) - m[k] >= -64.0;
+    }
+    row_sum<B> sum[R];
+    B e[R][NB];
+    for (std::size_t k = 0; k < R; ++k) {
+      const B mb(m[k]);
+      if constexpr (NB == 2) {
+        e[k][0] =
+            sum[k].add(shallow ? exp_parts<false>(v[k][0], mb) : exp_parts<true>(v[k][0], mb));
+      }
+      e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], mb, shallow);
+    }
+    for (std::size_t k = 0; k < R; ++k) {
+      const finish<Arch, Log> f(m[k], sum[k]);
+      if constexpr (NB == 2) simd::store(y + k * ys, f(Log ? v[k][0] : e[k][0]));
+      simd::store_first(y + k * ys + (NB - 1) * W, rest, f(Log ? v[k][NB - 1] : e[k][NB - 1]));
     }
   }
 
@@ -264,8 +356,16 @@ struct softmax {
     const bool stream = Log && simd::streams<simd::batch<Arch>> && cols >= 512 &&
                         rows * cols >= simd::stream_from &&
                         reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0;
-    for (std::size_t r = 0; r < rows; ++r)
-      vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream);
+    std::size_t r = 0;
+    constexpr std::size_t W = simd::lanes<simd::batch<Arch>>;
+    if (cols <= W) {
+      for (; r + 4 <= rows; r += 4)
+        short_rows<Arch, Log, 4, 1>(x + r * xs, y + r * ys, cols, xs, ys);
+    } else if (cols <= 2 * W) {
+      for (; r + 4 <= rows; r += 4)
+        short_rows<Arch, Log, 4, 2>(x + r * xs, y + r * ys, cols, xs, ys);
+    }
+    for (; r < rows; ++r) vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream);
     if (stream) simd::stream_fence();
   }
 };

@@ -194,6 +194,33 @@ TEST_P(Softmax, LargeMatricesStreamed) {
   }
 }
 
+// Short rows are processed several at a time (kernels/softmax.hpp, short_rows): each row's bits
+// are those it gets alone, next to rows that need the general exponential (spread over 64), a
+// NaN row or an all -inf row.
+TEST_P(Softmax, ShortRowsAsAlone) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  constexpr float inf = std::numeric_limits<float>::infinity();
+  for (std::size_t cols = 1; cols <= 17; ++cols) {
+    const std::size_t rows = 11, stride = cols + 2;
+    std::vector<float> x = random_row(rows * stride, 4.0f, static_cast<unsigned>(cols) + 7);
+    x[2 * stride] -= 90.0f;  // row 2: x - max < -64
+    if (cols > 1) x[5 * stride + 1] = std::numeric_limits<float>::quiet_NaN();
+    for (std::size_t j = 0; j < cols; ++j) x[6 * stride + j] = -inf;
+    x[9 * stride] = inf;
+    std::vector<float> y(rows * stride, 7.0f);
+    ASSERT_EQ(run(x.data(), y.data(), rows, cols, stride, stride), SIMDACT_OK);
+    for (std::size_t r = 0; r < rows; ++r) {
+      std::vector<float> alone(cols);
+      ASSERT_EQ(run(&x[r * stride], alone.data(), 1, cols, cols, cols), SIMDACT_OK);
+      for (std::size_t j = 0; j < cols; ++j) {
+        ASSERT_EQ(to_bits(y[r * stride + j]), to_bits(alone[j]))
+            << "cols " << cols << " row " << r << " col " << j;
+      }
+      for (std::size_t j = cols; j < stride; ++j) ASSERT_EQ(y[r * stride + j], 7.0f) << "gap";
+    }
+  }
+}
+
 TEST_P(Softmax, ExactSizeBuffers) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   for (std::size_t cols = 1; cols <= 50; ++cols) {
