@@ -283,12 +283,13 @@ struct softmax {
     }
   }
 
-  // Rows of at most W columns, R at a time: each row one masked batch, the rows' dependency
-  // chains (max, reductions, exponential, sums, division or log1p: a row's time here) overlapped.
-  // Rows of W + 1 to 2W columns (NB = 2) take a full batch and then the rest, as vector_row does.
+  // Rows of at most 4 batches (NB), R at a time, so that the rows' dependency chains (max,
+  // reductions, exponential, sums, division or log1p: a row's time here) overlap: NB - 1 full
+  // batches and then the rest (1 to W elements, one masked batch), in vector_row's order.
   // AVX2, AMD Zen 3, against one row at a time (dlopen A/B, best of 12): rows of 1 to 16
-  // columns softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x, hence 4);
-  // bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x.
+  // columns (R = 4) softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x);
+  // bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x;
+  // rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2).
   // The same operations as vector_row, so a row's bits do not depend on its neighbour: the
   // general exponential, taken for both rows when either needs it, equals the shallow one where
   // every x - m >= -64. A row with a NaN or an infinite max sends both to vector_row.
@@ -303,15 +304,15 @@ struct softmax {
     float m[R];
     bool edge = false, shallow = true;
     for (std::size_t k = 0; k < R; ++k) {
-      if constexpr (NB == 2) v[k][0] = simd::load<B>(x + k * xs);
+      for (std::size_t b = 0; b + 1 < NB; ++b) v[k][b] = simd::load<B>(x + k * xs + b * W);
       v[k][NB - 1] = simd::load_first<B>(x + k * xs + (NB - 1) * W, rest, neg_inf);
     }
     for (std::size_t k = 0; k < R; ++k) {
       B top = v[k][NB - 1];
       auto nan = simd::is_nan(top);
-      if constexpr (NB == 2) {
-        top = simd::max(top, v[k][0]);
-        nan = nan | simd::is_nan(v[k][0]);
+      for (std::size_t b = 0; b + 1 < NB; ++b) {
+        top = simd::max(top, v[k][b]);
+        nan = nan | simd::is_nan(v[k][b]);
       }
       m[k] = simd::reduce_max(top);
       edge = edge || simd::any<B>(nan) || std::isinf(m[k]);
@@ -324,22 +325,23 @@ struct softmax {
     for (std::size_t k = 0; k < R; ++k) {
       counts[k] = v[k][NB - 1] > B(neg_inf);
       B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
-      if constexpr (NB == 2) low = simd::min(low, v[k][0]);
+      for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
       shallow = shallow && static_cast<double>(-simd::reduce_max(-low)) - m[k] >= -64.0;
     }
     row_sum<B> sum[R];
     B e[R][NB];
     for (std::size_t k = 0; k < R; ++k) {
       const B mb(m[k]);
-      if constexpr (NB == 2) {
-        e[k][0] =
-            sum[k].add(shallow ? exp_parts<false>(v[k][0], mb) : exp_parts<true>(v[k][0], mb));
+      for (std::size_t b = 0; b + 1 < NB; ++b) {
+        e[k][b] =
+            sum[k].add(shallow ? exp_parts<false>(v[k][b], mb) : exp_parts<true>(v[k][b], mb));
       }
       e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], mb, shallow);
     }
     for (std::size_t k = 0; k < R; ++k) {
       const finish<Arch, Log> f(m[k], sum[k]);
-      if constexpr (NB == 2) simd::store(y + k * ys, f(Log ? v[k][0] : e[k][0]));
+      for (std::size_t b = 0; b + 1 < NB; ++b)
+        simd::store(y + k * ys + b * W, f(Log ? v[k][b] : e[k][b]));
       simd::store_first(y + k * ys + (NB - 1) * W, rest, f(Log ? v[k][NB - 1] : e[k][NB - 1]));
     }
   }
@@ -358,12 +360,26 @@ struct softmax {
                         reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0;
     std::size_t r = 0;
     constexpr std::size_t W = simd::lanes<simd::batch<Arch>>;
-    if (cols <= W) {
-      for (; r + 4 <= rows; r += 4)
-        short_rows<Arch, Log, 4, 1>(x + r * xs, y + r * ys, cols, xs, ys);
-    } else if (cols <= 2 * W) {
-      for (; r + 4 <= rows; r += 4)
-        short_rows<Arch, Log, 4, 2>(x + r * xs, y + r * ys, cols, xs, ys);
+    if (cols <= 4 * W) {
+      const std::size_t batches = (cols + W - 1) / W;
+      for (; r + 4 <= rows; r += 4) {
+        const float* xr = x + r * xs;
+        float* yr = y + r * ys;
+        switch (batches) {
+          case 1:
+            short_rows<Arch, Log, 4, 1>(xr, yr, cols, xs, ys);
+            break;
+          case 2:
+            short_rows<Arch, Log, 4, 2>(xr, yr, cols, xs, ys);
+            break;
+          case 3:
+            short_rows<Arch, Log, 4, 3>(xr, yr, cols, xs, ys);
+            break;
+          default:
+            short_rows<Arch, Log, 4, 4>(xr, yr, cols, xs, ys);
+            break;
+        }
+      }
     }
     for (; r < rows; ++r) vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream);
     if (stream) simd::stream_fence();
