@@ -41,9 +41,8 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
   // Streaming: the first elements up to y's batch alignment the usual way, the rest streamed.
   bool stream = false;
   if constexpr (simd::streams<B>) {
-    const auto address = reinterpret_cast<std::uintptr_t>(y);
-    if (n >= simd::stream_from && address % sizeof(float) == 0) {
-      i = (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(float);
+    if (n >= simd::stream_from && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
+      i = simd::floats_to_alignment<B>(y);
       if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
       stream = true;
     }
@@ -76,7 +75,7 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
     put(y + i, Op::eval(simd::load<B>(x + i), p));
   }
   if (i < n) simd::store_first(y + i, n - i, Op::eval(simd::load_first<B>(x + i, n - i, 0.0f), p));
-  if (stream) simd::stream_fence();
+  if (stream) simd::stream_fence<B>();
 }
 
 template <class Arch, class Op>

@@ -95,14 +95,26 @@ SIMDACT_INLINE void store_stream(float* p, B v) {
   simd::store(p, v);  // qualified: ADL would also find xsimd::store
 }
 
-inline void stream_fence() {
+// Templates, like every helper here: a plain inline function compiled in the AVX-512 unit could
+// be the copy the linker keeps for all (DESIGN.md §3).
+template <class B>
+SIMDACT_INLINE void stream_fence() {
 #if defined(__SSE2__)
-  _mm_sfence();
+  if constexpr (streams<B>) _mm_sfence();
 #endif
+}
+
+// How many floats from p up to the next batch-aligned address (0 if p is aligned); p must be
+// float-aligned. The head that streaming stores, which need an aligned address, leave out.
+template <class B>
+SIMDACT_INLINE std::size_t floats_to_alignment(const float* p) {
+  const auto address = reinterpret_cast<std::uintptr_t>(p);
+  return (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(float);
 }
 
 #if defined(__AVX512F__)
 // The mask of AVX-512's first `count` (0 to 16) lanes.
+template <class B>
 SIMDACT_INLINE __mmask16 first_lanes(std::size_t count) {
   return static_cast<__mmask16>((1u << count) - 1u);
 }
@@ -117,7 +129,7 @@ template <class B>
 SIMDACT_INLINE B load_first(const float* p, std::size_t count, float fill) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
-    return B(_mm512_mask_loadu_ps(_mm512_set1_ps(fill), first_lanes(count), p));
+    return B(_mm512_mask_loadu_ps(_mm512_set1_ps(fill), first_lanes<B>(count), p));
   }
 #endif
 #if defined(__AVX2__)
@@ -141,7 +153,7 @@ template <class B>
 SIMDACT_INLINE void store_first(float* p, std::size_t count, B v) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
-    _mm512_mask_storeu_ps(p, first_lanes(count), v);
+    _mm512_mask_storeu_ps(p, first_lanes<B>(count), v);
     return;
   }
 #endif
@@ -534,59 +546,56 @@ SIMDACT_INLINE bool all(mask_t<B> m) {
 // AVX512DQ, which the avx512 table does not require: hence these, with AVX512F alone.
 // The sum of the lanes in double.
 template <class B>
-SIMDACT_INLINE double reduce_add(B v) {
+SIMDACT_INLINE double reduce_add([[maybe_unused]] B v) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     const __m256 upper = _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1));
     return _mm512_reduce_add_pd(
         _mm512_add_pd(_mm512_cvtps_pd(_mm512_castps512_ps256(v)), _mm512_cvtps_pd(upper)));
-  }
+  } else
 #endif
 #if defined(__AVX2__)
-  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     const __m256d d = _mm256_add_pd(_mm256_cvtps_pd(_mm256_castps256_ps128(v)),
                                     _mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)));
     const __m128d h = _mm_add_pd(_mm256_castpd256_pd128(d), _mm256_extractf128_pd(d, 1));
     return _mm_cvtsd_f64(_mm_add_sd(h, _mm_unpackhi_pd(h, h)));
-  }
+  } else
 #endif
 #if defined(__aarch64__)
-  if constexpr (is_arch<B, xsimd::neon64>) {
+      if constexpr (is_arch<B, xsimd::neon64>) {
     return vaddvq_f64(vaddq_f64(vcvt_f64_f32(vget_low_f32(v)), vcvt_high_f64_f32(v)));
-  }
+  } else
 #endif
-  alignas(64) typename B::value_type lanes_of_v[B::size];
-  v.store_aligned(lanes_of_v);
-  double sum = 0.0;
-  for (std::size_t i = 0; i < B::size; ++i) sum += lanes_of_v[i];
-  return sum;
+  {
+    static_assert(sizeof(B) == 0, "reduce_add: no implementation for this ISA");
+    return 0.0;  // (a non-dependent return type: GCC wants a return on every path)
+  }
 }
 
 // The largest lane (NaN lanes are the callers' business: they test for NaN apart).
 template <class B>
-SIMDACT_INLINE typename B::value_type reduce_max(B v) {
+SIMDACT_INLINE typename B::value_type reduce_max([[maybe_unused]] B v) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
     return _mm512_reduce_max_ps(v);
-  }
+  } else
 #endif
 #if defined(__AVX2__)
-  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     const __m128 q = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     const __m128 p = _mm_max_ps(q, _mm_movehl_ps(q, q));
     return _mm_cvtss_f32(_mm_max_ss(p, _mm_movehdup_ps(p)));
-  }
+  } else
 #endif
 #if defined(__aarch64__)
-  if constexpr (is_arch<B, xsimd::neon64>) {
+      if constexpr (is_arch<B, xsimd::neon64>) {
     return vmaxvq_f32(v);
-  }
+  } else
 #endif
-  alignas(64) typename B::value_type lanes_of_v[B::size];
-  v.store_aligned(lanes_of_v);
-  typename B::value_type m = lanes_of_v[0];
-  for (std::size_t i = 1; i < B::size; ++i) m = lanes_of_v[i] > m ? lanes_of_v[i] : m;
-  return m;
+  {
+    static_assert(sizeof(B) == 0, "reduce_max: no implementation for this ISA");
+  }
 }
 
 template <class B>

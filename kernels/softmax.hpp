@@ -113,6 +113,14 @@ struct softmax {
     }
   }
 
+  // Whether every x - m is >= -64 (the usual case), from the lanes' smallest x and the max m:
+  // then no e is below 2^-92, and pass 2 skips the 2^64 scaling and its masks (about 8
+  // instructions per batch).
+  template <class B>
+  SIMDACT_INLINE static bool is_shallow(B low, float m) {
+    return static_cast<double>(-simd::reduce_max(-low)) - m >= -64.0;
+  }
+
   // e = exp(v - m) as float + lo, for v <= m: shallow (General = false: every v - m >= -64) or
   // general (any v, -inf and padding included: their e is 0).
   template <bool General, class B>
@@ -237,9 +245,7 @@ struct softmax {
     // The tail's lanes that count: not the padding, nor a -inf element, whose e is 0 anyway.
     const auto counts = vt > B(neg_inf);
     vmin = simd::min(vmin, simd::select(counts, vt, B(std::numeric_limits<float>::infinity())));
-    // Whether every x - m is >= -64 (the usual case): then no e is below 2^-92, and pass 2 skips
-    // the 2^64 scaling and its masks (about 8 instructions per batch).
-    const bool shallow = static_cast<double>(-simd::reduce_max(-vmin)) - m >= -64.0;
+    const bool shallow = is_shallow(vmin, m);
 
     // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
     const B mb(m);
@@ -268,8 +274,7 @@ struct softmax {
     const finish<Arch, Log> f(m, sum);
     if constexpr (Log) {
       if (stream) {  // up to y's batch alignment, aligned batches streamed, the rest
-        const auto address = reinterpret_cast<std::uintptr_t>(y);
-        std::size_t i = std::min(n, (sizeof(B) - address % sizeof(B)) % sizeof(B) / sizeof(float));
+        std::size_t i = std::min(n, simd::floats_to_alignment<B>(y));
         if (i > 0) simd::store_first(y, i, f(simd::load_first<B>(x, i, 0.0f)));
         for (; i + W <= n; i += W) simd::store_stream(y + i, f(simd::load<B>(x + i)));
         if (i < n) simd::store_first(y + i, n - i, f(simd::load_first<B>(x + i, n - i, 0.0f)));
@@ -290,9 +295,9 @@ struct softmax {
   // columns (R = 4) softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x);
   // bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x;
   // rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2).
-  // The same operations as vector_row, so a row's bits do not depend on its neighbour: the
-  // general exponential, taken for both rows when either needs it, equals the shallow one where
-  // every x - m >= -64. A row with a NaN or an infinite max sends both to vector_row.
+  // The same operations as vector_row, so a row's bits do not depend on its neighbours: the
+  // general exponential, taken for all R rows when one needs it, equals the shallow one where
+  // every x - m >= -64. A row with a NaN or an infinite max sends all R to vector_row.
   template <class Arch, bool Log, std::size_t R, std::size_t NB>
   SIMDACT_SCHEDULE_BEFORE_RA static void short_rows(const float* x, float* y, std::size_t n,
                                                     std::size_t xs, std::size_t ys) {
@@ -300,7 +305,7 @@ struct softmax {
     constexpr std::size_t W = simd::lanes<B>;
     const std::size_t rest = n - (NB - 1) * W;  // in the last batch: 1 to W
     const float neg_inf = -std::numeric_limits<float>::infinity();
-    B v[R][NB];  // NB = 2: a full batch, then the rest
+    B v[R][NB];  // NB - 1 full batches, then the rest
     float m[R];
     bool edge = false, shallow = true;
     for (std::size_t k = 0; k < R; ++k) {
@@ -326,7 +331,7 @@ struct softmax {
       counts[k] = v[k][NB - 1] > B(neg_inf);
       B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
       for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
-      shallow = shallow && static_cast<double>(-simd::reduce_max(-low)) - m[k] >= -64.0;
+      shallow = shallow && is_shallow(low, m[k]);
     }
     row_sum<B> sum[R];
     B e[R][NB];
@@ -382,7 +387,7 @@ struct softmax {
       }
     }
     for (; r < rows; ++r) vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream);
-    if (stream) simd::stream_fence();
+    if (stream) simd::stream_fence<simd::batch<Arch>>();
   }
 };
 
