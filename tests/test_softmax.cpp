@@ -166,8 +166,7 @@ TEST_P(Softmax, InPlaceAndMisaligned) {
 // between rows untouched, and in place.
 TEST_P(Softmax, LargeMatricesStreamed) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  if (!log() || (isa() != SIMDACT_ISA_AVX2 && isa() != SIMDACT_ISA_AVX512))
-    GTEST_SKIP() << "only log_softmax on AVX2 and AVX-512 streams";
+  if (!log() || !streams(isa())) GTEST_SKIP() << "only log_softmax on AVX2 and AVX-512 streams";
   const std::size_t cols = 517, xs = 517, ys = 520, rows = simd::stream_from / cols + 1;
   const std::vector<float> x = random_row(rows * xs, 5.0f, 33);
   std::vector<float> want(rows * cols);
@@ -194,19 +193,21 @@ TEST_P(Softmax, LargeMatricesStreamed) {
   }
 }
 
-// Short rows (up to 4 batches) are processed several at a time (kernels/softmax.hpp,
-// short_rows): each row's bits are those it gets alone, next to rows that need the general
-// exponential (spread over 64), a NaN row, an all -inf row or a +inf row.
+// Short rows (up to 4 batches) are processed four at a time (kernels/softmax.hpp, short_rows):
+// each row's bits are those it gets alone, in a group with a row that needs the general
+// exponential (spread over 64), with a NaN row, with an all -inf row, with a +inf row (one
+// special row per group of four, so that each sends its group down its own path), and in the
+// rows left over.
 TEST_P(Softmax, ShortRowsAsAlone) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   constexpr float inf = std::numeric_limits<float>::infinity();
   for (std::size_t cols = 1; cols <= 65; ++cols) {
-    const std::size_t rows = 11, stride = cols + 2;
+    const std::size_t rows = 18, stride = cols + 2;
     std::vector<float> x = random_row(rows * stride, 4.0f, static_cast<unsigned>(cols) + 7);
     x[2 * stride] -= 90.0f;  // row 2: x - max < -64
-    if (cols > 1) x[5 * stride + 1] = std::numeric_limits<float>::quiet_NaN();
-    for (std::size_t j = 0; j < cols; ++j) x[6 * stride + j] = -inf;
-    x[9 * stride] = inf;
+    x[5 * stride] = std::numeric_limits<float>::quiet_NaN();
+    for (std::size_t j = 0; j < cols; ++j) x[9 * stride + j] = -inf;
+    x[13 * stride] = inf;
     std::vector<float> y(rows * stride, 7.0f);
     ASSERT_EQ(run(x.data(), y.data(), rows, cols, stride, stride), SIMDACT_OK);
     for (std::size_t r = 0; r < rows; ++r) {
@@ -252,6 +253,14 @@ TEST_P(Softmax, NothingReadOrWrittenPastTheRows) {
     const std::vector<float> rows = random_row(span, 3.0f, static_cast<unsigned>(cols) + 100);
     std::copy(rows.begin(), rows.end(), xm.end() - span);
     ASSERT_EQ(run(xm.end() - span, ym.end() - span, 3, cols, stride, stride), SIMDACT_OK);
+    std::vector<float> strided(span);
+    ASSERT_EQ(run(rows.data(), strided.data(), 3, cols, stride, stride), SIMDACT_OK);
+    for (std::size_t r = 0; r < 3; ++r) {
+      for (std::size_t j = 0; j < cols; ++j) {
+        ASSERT_EQ(to_bits((ym.end() - span)[r * stride + j]), to_bits(strided[r * stride + j]))
+            << "cols = " << cols << ", row " << r;
+      }
+    }
   }
 }
 

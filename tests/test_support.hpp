@@ -121,6 +121,12 @@ inline std::size_t lanes(simdact_isa isa) {
   return isa == SIMDACT_ISA_AVX512 ? 16 : isa == SIMDACT_ISA_AVX2 ? 8 : 4;
 }
 
+// Whether an ISA writes large outputs with streaming stores (simd::streams, from
+// simd::stream_from elements on).
+inline bool streams(simdact_isa isa) {
+  return isa == SIMDACT_ISA_AVX2 || isa == SIMDACT_ISA_AVX512;
+}
+
 // Reference (double formula rounded to float) and ULP bound of each registry activation.
 struct activation_info {
   simdact_activation id;
