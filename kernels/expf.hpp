@@ -188,7 +188,10 @@ SIMDACT_INLINE split<B> expf_split_scaled(B z, B z_lo, simd::mask_t<B> scaled) {
 // N / (1 + e) for N = n_hi + n_lo and e = e_hi + e_lo in [0, 1], as q + residual * rcp:
 // 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e), q ~ n_hi / d_hi and rcp ~ 1 / d_hi from
 // simd::divide_estimate (each to 2^-14, or q correctly rounded and rcp to 2^-11, per ISA), and
-// the residual N - q (d_hi + d_lo) by FMAs (its rounding is 2^-24 of a quantity below 2^-14).
+// the residual N - q (d_hi + d_lo) by FMAs as (n_hi - q d_hi) + (n_lo - q d_lo): the two parts
+// are independent, so the chain after the division is one FMA shorter than the nested form
+// (AVX2, AMD Zen 3: sigmoid 1.04-1.07x, silu and swish 1.02-1.04x faster), and the sum's
+// rounding is 2^-24 of a quantity below 2^-14.
 // q + residual * rcp = N / (1 + e) to ~2^-27 relative: the correction's error is the product of
 // the errors of q and rcp. one_over_one_plus is the case N = 1, where the reciprocal is the
 // quotient (no division on any ISA).
@@ -211,27 +214,22 @@ SIMDACT_INLINE split<B> one_plus(B e_hi, B e_lo) {
   return {d_hi, ((B(1.0f) - d_hi) + e_hi) + e_lo};
 }
 
-// The estimate est ~ N / d with its residual N - est d.
-template <class B>
-SIMDACT_INLINE quotient<B> with_residual(B est, B rcp, B n_hi, B n_lo, split<B> d) {
-  return {est, simd::fnmadd(est, d.lo, simd::fnmadd(est, d.hi, n_hi) + n_lo), rcp};
-}
-
 }  // namespace expf_detail
 
 template <class B>
 SIMDACT_INLINE quotient<B> over_one_plus(B n_hi, B n_lo, B e_hi, B e_lo) {
   const split<B> d = expf_detail::one_plus(e_hi, e_lo);
   const simd::division<B> est = simd::divide_estimate(n_hi, d.hi);
-  return expf_detail::with_residual(est.q, est.rcp, n_hi, n_lo, d);
+  return {est.q, simd::fnmadd(est.q, d.hi, n_hi) + simd::fnmadd(est.q, d.lo, n_lo), est.rcp};
 }
 
-// N = 1 (x + -0 is x: the compiler drops the n_lo term).
+// N = 1: the residual 1 - r d_hi - r d_lo as two nested FMAs (split like over_one_plus's, it
+// would take a third operation).
 template <class B>
 SIMDACT_INLINE quotient<B> one_over_one_plus(B e_hi, B e_lo) {
   const split<B> d = expf_detail::one_plus(e_hi, e_lo);
   const B r = simd::reciprocal(d.hi);
-  return expf_detail::with_residual(r, r, B(1.0f), B(-0.0f), d);
+  return {r, simd::fnmadd(r, d.lo, simd::fnmadd(r, d.hi, B(1.0f))), r};
 }
 
 // The logistic as quotient * scale: scale is 2^-64 on the lanes that logistic_f32_wide computed
