@@ -13,8 +13,8 @@
 //   - a^2/2 split exactly by an FMA; e^(-a^2/2) by expf.hpp (~2^-27), times 2^64 where
 //     a^2/2 > 64 so that it stays normal: x is scaled by 2^-64 there instead, and a subnormal
 //     result is rounded once;
-//   - u: 4 + a = d_hi + d_lo exactly, u_hi + u_lo from a reciprocal estimate (2^-16 or better:
-//     simd::reciprocal_fine) and its residual, to 2^-32 relative;
+//   - u: 4 + a = d_hi + d_lo exactly; u_hi = u0, a reciprocal of d_hi to 2^-22 or better
+//     (simd::reciprocal_fine), and u_lo = u0 rho from its residual rho: 2^-44 relative;
 //   - M: one of 7 polynomials, picked by i = round(32 u) (one permute per coefficient, no
 //     gather): M(c + v) = c0 + c1 v + ... + c5 v^5 on |v| <= 1/64, c = i/32
 //     (tools/sollya/gelu.sollya: 2^-28 relative), c0 a float pair. v = u_hi - c is exact;
@@ -23,10 +23,11 @@
 //     2.7% of M (its roundings: 2^-28);
 //   - Q = e M as a pair (FMA for the rounding error of e_hi m_hi); x > 0: 1 - Q by Fast2Sum.
 //   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-26.4 relative at
-//   worst (e 2^-27.5, M 2^-27.2; u's 2^-32 times M's sensitivity to it, |u M' / M| <= 3.2, is
-//   negligible), below the 2^-25 that 1 ULP needs. (With AVX-512's bare 2^-14 estimate, u would
-//   be off by 2^-28 and M by 2^-26.3: hence the Newton step there. Simulated on AVX2 by scaling
-//   the estimate by 1 ± 2^-14, the exhaustive max stayed 1 ULP even so.)
+//   worst (e 2^-27.5, M 2^-27.2; u's error times M's sensitivity to it, |u M' / M| <= 3.2, is
+//   negligible), below the 2^-25 that 1 ULP needs. (u0 must be that close to 1 / d_hi for v to
+//   stay in the polynomials' intervals, which have a margin of 2^-20: hence the Newton step on
+//   AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
+//   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
 // About 75 float instructions per 8 lanes, against ~130 for the double-precision evaluation
 // this replaced (erfc through exp in double, each half batch widened): 1.25x faster on AVX2
@@ -85,14 +86,14 @@ struct gelu {
     const simd::ibatch<B> up = expf_detail::times_2p64_where<B>(deep);  // 64 in the exponent
     const split<B> e = expf_detail::exp_parts<true>(z, simd::fmsub(h, a, z), up);
     // u = 1 / (4 + a) = u_hi + u_lo. 4 - d_hi is exact (d_hi >= 4), so d_lo is the sum's error.
-    // The estimate (2^-16 or better) corrected once by its residual rho: u_hi + u_lo =
-    // u0 (1 + rho), within rho^2 (2^-32) of 1 / d.
+    // u_hi = u0 (2^-22 or better) and u_lo its correction by the residual rho: u_hi + u_lo =
+    // u0 (1 + rho), within rho^2 (2^-44) of 1 / d.
     const B d_hi = B(4.0f) + a;
     const B d_lo = (B(4.0f) - d_hi) + a;
     const B u0 = simd::reciprocal_fine(d_hi);
     const B rho = simd::fnmadd(u0, d_lo, simd::fnmadd(u0, d_hi, B(1.0f)));
-    const B u_hi = simd::fmadd(u0, rho, u0);
-    const B u_lo = simd::fmadd(u0, rho, u0 - u_hi);
+    const B u_hi = u0;
+    const B u_lo = u0 * rho;
     // M = m_hi + m_lo on the interval i = round(32 u_hi).
     const B shifter(0x1.8p23f);
     const B sh = simd::fmadd(u_hi, B(32.0f), shifter);

@@ -484,25 +484,20 @@ SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
   }
 }
 
-// 1 / d to 2^-16 relative or better (for d in the normal range), for callers whose one residual
-// correction leaves the square of the estimate's error, and need that below 2^-32: AVX2 divides
-// (vdivps, correctly rounded, one instruction), AVX-512 refines rcp14 by a Newton step (2^-28),
-// NEON's reciprocal is already 2^-16.
+// 1 / d to 2^-22 relative or better (for d in the normal range), nearly a float's precision, for
+// callers that use it as the leading part of 1 / d and correct it by its residual once: AVX2
+// divides (vdivps, correctly rounded, one instruction); elsewhere reciprocal()'s estimate (2^-14
+// on AVX-512, 2^-16 on NEON) is refined by a Newton step.
 template <class B>
 SIMDACT_INLINE B reciprocal_fine(B d) {
-#if defined(__AVX512F__)
-  if constexpr (is_arch<B, xsimd::avx512f>) {
-    const B r = simd::reciprocal(d);
-    return fmadd(r, fnmadd(d, r, B(1.0f)), r);
-  } else
-#endif
 #if defined(__AVX2__)
-      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
     return B(_mm256_div_ps(B(1.0f), d));
   } else
 #endif
   {
-    return simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
+    const B r = simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
+    return fmadd(r, fnmadd(d, r, B(1.0f)), r);
   }
 }
 
