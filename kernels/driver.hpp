@@ -16,7 +16,7 @@
 // two partial batches into one out-of-line function took the AVX2 object from 53 to 42 KB but
 // made calls on arrays of 5 to 100 elements 5-15% slower, measured: not done.)
 //
-// Kernels with few, long dependency chains per batch (gelu: ~75 instructions per batch, whose
+// Kernels with few, long dependency chains per batch (gelu: ~73 instructions per batch, whose
 // four-batch step overflows the out-of-order window; tanh) set `static constexpr bool interleave =
 // true` and get the loop compiled with GCC's pre-register-allocation scheduler, which GCC leaves
 // off on x86: it interleaves the four batches' chains instead of leaving them in source order.

@@ -29,7 +29,7 @@
 //   AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
 //   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
-// About 75 float instructions per 8 lanes, against ~130 for the double-precision evaluation
+// About 73 float instructions per 8 lanes, against ~130 for the double-precision evaluation
 // this replaced (erfc through exp in double, each half batch widened): 1.25x faster on AVX2
 // (AMD Zen 3), bound by the two FMA pipes.
 // Accuracy: max 1 ULP over all floats, subnormal results included.
