@@ -1,7 +1,8 @@
 // silu(x) = x * sigmoid(x): swish with beta = 1, under its own name.
 //
 // Reference, vector kernel, accuracy (1 ULP) and special values: those of swish (swish.hpp) at
-// beta = 1, where beta * x is exact and needs no remainder.
+// beta = 1, where beta * x is exact and needs no remainder, except that x = +inf stays on the
+// float path (see eval); x < -80 and NaN take the double path.
 #pragma once
 
 #include "swish.hpp"
@@ -18,11 +19,15 @@ struct silu {
     return swish::eval_double(x, D(1.0));
   }
 
+  // x clamped to FLT_MAX where it multiplies the logistic's correction: at x = +inf, q is 1 and
+  // the correction a tiny negative number, which would give inf - inf. So +inf needs no double
+  // path and one comparison picks the lanes that do (x < -80 and NaN), where swish needs two:
+  // 1.04-1.05x faster on AVX2 (bench-ab, best of 10).
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    const B fast = times_logistic(x, logistic_f32(x));
     const B big(std::numeric_limits<float>::max());
-    return simd::patch<silu>(x, p, (x >= B(-80.0f)) & (x <= big), fast);
+    const B fast = times_logistic(x, logistic_f32(x), simd::min(x, big));
+    return simd::patch<silu>(x, p, x >= B(-80.0f), fast);
   }
 };
 

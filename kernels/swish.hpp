@@ -27,10 +27,15 @@
 namespace simdact::kernels {
 
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
-// subnormal).
+// subnormal). x_corr is x as it multiplies the correction term (see silu).
+template <class B>
+SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s, B x_corr) {
+  return simd::fmadd(x, s.q, x_corr * (s.residual * s.rcp)) * s.scale;
+}
+
 template <class B>
 SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s) {
-  return simd::fmadd(x, s.q, x * (s.residual * s.rcp)) * s.scale;
+  return times_logistic(x, s, x);
 }
 
 struct swish {
