@@ -14,20 +14,31 @@
 //       (tools/sollya/expf.sollya: 2^-31.6 absolute on the interval);
 //   s = 2^n T_j exactly (n added to T_j's exponent field: the table holds T_j's bits minus
 //       j << 20, so that adding k << 20 adds n << 23); hi = s (1 + p) rounded, lo its rounding
-//       error (one more FMA), so that hi alone is already within 2^-24 of e^z.
+//       error (one more FMA), so that hi alone is already within 2^-24 of e^z (fine).
 //   Error of hi + lo relative to e^(z + z_lo): about 2^-27 (r's rounding 2^-29, p's 2^-29,
 //   Q 2^-31.6, lo's 2^-29.5; measured 2^-27.5 on random z). expf_split_scaled multiplies by
 //   2^64 through the exponent field where asked: the wide logistic and softmax use it to keep
 //   tiny values normal.
+//   exp_accuracy::coarse leaves delta_j out (one permute and one add fewer per batch): then T_j's
+//   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh
+//   and gelu_tanh take it: their results stay below 1 ULP of error before their last rounding,
+//   which keeps them within 1 ULP of the correctly rounded value (each kernel's comment has its
+//   sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6: silu 1.12x, tanh
+//   1.12-1.14x, sigmoid 1.02-1.04x faster. Softmax keeps `fine` (its 2-ULP analysis already
+//   spends a whole float rounding on each stored e), and so do gelu and swish: where their
+//   result is near 2^-126 the correction term rounds to the subnormal grid, half an ULP more
+//   (see gelu.hpp, swish.hpp).
 //
 // logistic_f32(y, y_lo) and logistic_f32_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as
 // value() * scale (y_lo only where the caller has a remainder of y, e.g. beta * x; it counts
 // where y < 0, see logistic_impl).
-//   e = e^-|y| from expf_split;
+//   e = e^-|y| from exp_parts, fine or coarse as the caller asks;
 //   y >= 0: 1 / (1 + e);  y < 0: e / (1 + e);  so the numerator N is 1 or e, the denominator
 //   D = 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e);
 //   q + correction = N / D by over_one_plus (quotient and reciprocal estimates, corrected by the
-//   residual), ~2^-27 relative.
+//   residual), to 2^-28 or better; e's error enters the result times 1 / (1 + e) <= 1, so the
+//   logistic is within ~2^-27 (fine) or ~2^-24.7 (coarse) of its exact value, plus y_lo's effect
+//   where y >= 0.
 //   logistic_f32 is for y >= -80, where every intermediate is a normal float: the callers send
 //   smaller y (rare in practice) to their double-precision path. logistic_f32_wide covers every
 //   y down to -104 (below, the result rounds to 0), for gelu_tanh whose argument reaches -87 at
@@ -87,6 +98,9 @@ struct split {
   B lo;
 };
 
+// With or without the table's remainder delta_j (see the top of this file).
+enum class exp_accuracy { fine, coarse };
+
 namespace expf_detail {
 
 // The argument reduction: z = k ln2/8 + r, k = 8n + j; s = 2^n T_j (times 2^extra_exponent, an
@@ -120,11 +134,13 @@ SIMDACT_INLINE B q_of(B r) {
 }
 
 // e^(z + z_lo) times 2^extra_exponent; HasLo = false: z_lo is ignored.
-template <bool HasLo, class B>
+template <bool HasLo, exp_accuracy A, class B>
 SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   const reduction<B> e = reduce<HasLo>(z, z_lo, extra_exponent);
   const B r = e.r;
-  const B p = simd::fmadd(r * r, q_of(r), r + simd::lookup8<B>(e.kb, delta.v));
+  B linear = r;  // the terms of p of degree < 2
+  if constexpr (A == exp_accuracy::fine) linear = r + simd::lookup8<B>(e.kb, delta.v);
+  const B p = simd::fmadd(r * r, q_of(r), linear);
   // s (1 + p) as hi + lo, hi the float nearest: lo is the rounding error of the FMA (s - hi is
   // exact, both being within 5% of each other).
   const B hi = simd::fmadd(e.s, p, e.s);
@@ -141,15 +157,15 @@ SIMDACT_INLINE simd::ibatch<B> times_2p64_where(simd::mask_t<B> scaled) {
 }  // namespace expf_detail
 
 // e^z, for z in [-87.3, 88].
-template <class B>
+template <exp_accuracy A, class B>
 SIMDACT_INLINE split<B> expf_split(B z) {
-  return expf_detail::exp_parts<false>(z, z, simd::ibatch<B>(0));
+  return expf_detail::exp_parts<false, A>(z, z, simd::ibatch<B>(0));
 }
 
 // e^(z + z_lo), for z in [-87.3, 88].
-template <class B>
+template <exp_accuracy A, class B>
 SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
-  return expf_detail::exp_parts<true>(z, z_lo, simd::ibatch<B>(0));
+  return expf_detail::exp_parts<true, A>(z, z_lo, simd::ibatch<B>(0));
 }
 
 // e^z - 1, for z in [-20, 0] (e^z - 1 is -1 in float from -17.4 on), as hi + lo to ~2^-27
@@ -180,9 +196,9 @@ SIMDACT_INLINE split<B> expm1f_split(B z) {
 
 // e^(z + z_lo), times 2^64 on the lanes of `scaled`, for z in [-104, 88] (the scaled lanes are
 // those that need it: z < -64, whose e < 2^-92 would otherwise fall below the normal range).
-template <class B>
+template <exp_accuracy A, class B>
 SIMDACT_INLINE split<B> expf_split_scaled(B z, B z_lo, simd::mask_t<B> scaled) {
-  return expf_detail::exp_parts<true>(z, z_lo, expf_detail::times_2p64_where<B>(scaled));
+  return expf_detail::exp_parts<true, A>(z, z_lo, expf_detail::times_2p64_where<B>(scaled));
 }
 
 // N / (1 + e) for N = n_hi + n_lo and e = e_hi + e_lo in [0, 1], as q + residual * rcp:
@@ -239,7 +255,7 @@ struct logistic_split : quotient<B> {
   B scale;
 };
 
-template <bool HasLo, bool Wide, class B>
+template <bool HasLo, bool Wide, exp_accuracy A, class B>
 SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
   const auto neg = y < B(0.0f);
   const B z = simd::max_nan_passing(B(Wide ? -104.0f : -87.0f), simd::neg_abs(y));  // NaN stays
@@ -251,12 +267,12 @@ SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
   if constexpr (Wide) {
     // Where z < -64, e < 2^-92 is computed times 2^64 and leaves 1 + e = 1.
     const auto tiny = z < B(-64.0f);
-    e = expf_detail::exp_parts<HasLo>(z, z_lo, expf_detail::times_2p64_where<B>(tiny));
+    e = expf_detail::exp_parts<HasLo, A>(z, z_lo, expf_detail::times_2p64_where<B>(tiny));
     e_hi = simd::zero_where(tiny, e.hi);
     e_lo = simd::zero_where(tiny, e.lo);
     scale = simd::select(tiny & neg, B(0x1p-64f), B(1.0f));
   } else {
-    e = expf_detail::exp_parts<HasLo>(z, z_lo, simd::ibatch<B>(0));
+    e = expf_detail::exp_parts<HasLo, A>(z, z_lo, simd::ibatch<B>(0));
     e_hi = e.hi;
     e_lo = e.lo;
   }
@@ -264,21 +280,22 @@ SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
           scale};
 }
 
-// For y >= -80 (smaller y, and NaN, give unspecified values: callers patch those lanes).
-template <class B>
+// For y >= -80 (smaller y, and NaN, give unspecified values: callers patch those lanes); e^-|y|
+// to the accuracy A (see the top of this file).
+template <exp_accuracy A, class B>
 SIMDACT_INLINE logistic_split<B> logistic_f32(B y) {
-  return logistic_impl<false, false>(y, y);
+  return logistic_impl<false, false, A>(y, y);
 }
 
-template <class B>
+template <exp_accuracy A, class B>
 SIMDACT_INLINE logistic_split<B> logistic_f32(B y, B y_lo) {
-  return logistic_impl<true, false>(y, y_lo);
+  return logistic_impl<true, false, A>(y, y_lo);
 }
 
 // For any y >= -104 (where the logistic is 2^-150) and above; NaN gives NaN.
-template <class B>
+template <exp_accuracy A, class B>
 SIMDACT_INLINE logistic_split<B> logistic_f32_wide(B y, B y_lo) {
-  return logistic_impl<true, true>(y, y_lo);
+  return logistic_impl<true, true, A>(y, y_lo);
 }
 
 }  // namespace simdact::kernels

@@ -10,7 +10,8 @@
 //   Q(a) = e^(-a^2/2) M(a), M(a) = Q(a) e^(a^2/2) smooth and slowly varying (M(0) = 1/2,
 //   M(a) ~ 1 / (a sqrt(2 pi))), taken as a function of u = 1 / (4 + a) in (0.054, 1/4]; each
 //   factor a float pair hi + lo:
-//   - a^2/2 split exactly by an FMA; e^(-a^2/2) by expf.hpp (~2^-27), times 2^64 where
+//   - a^2/2 split exactly by an FMA; e^(-a^2/2) by expf.hpp (~2^-27.5, exp_accuracy::fine: see
+//     below), times 2^64 where
 //     a^2/2 > 64 so that it stays normal: x is scaled by 2^-64 there instead, and a subnormal
 //     result is rounded once;
 //   - u: 4 + a = d_hi + d_lo exactly; u_hi = u0, a reciprocal of d_hi to 2^-22 or better
@@ -24,9 +25,14 @@
 //   - Q = e M as a pair (FMA for the rounding error of e_hi m_hi); x > 0: 1 - Q by Fast2Sum.
 //   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-26.4 relative at
 //   worst (e 2^-27.5, M 2^-27.2; u's error times M's sensitivity to it, |u M' / M| <= 3.2, is
-//   negligible), below the 2^-25 that 1 ULP needs. (u0 must be that close to 1 / d_hi for v to
-//   stay in the polynomials' intervals, which have a margin of 2^-20: hence the Newton step on
-//   AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
+//   negligible; for x > 0, Q <= 1 - Q), below the 2^-24 that keeps the result within 1 ULP: an
+//   error under 1 ULP before the last rounding leaves the result and the correctly rounded value
+//   less than 2 ULP apart, so at most 1. But where the result is near 2^-126 (x ~ -13), x s_lo is
+//   2^-24 of it and rounds to the subnormal grid, half an ULP of the result: with the coarse
+//   exponential (2^-24.75, which the other logistic kernels take) the exhaustive sweep found
+//   2 ULP at x = -0x1.a30e66p+3, hence the fine one here. (u0 must be that close to 1 / d_hi
+//   for v to stay in the polynomials' intervals, which have a margin of 2^-20: hence the Newton
+//   step on AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
 //   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
 // About 73 float instructions per 8 lanes, against ~130 for the double-precision evaluation
@@ -84,7 +90,8 @@ struct gelu {
     const B z = h * a;
     const auto deep = z < B(-64.0f);
     const simd::ibatch<B> up = expf_detail::times_2p64_where<B>(deep);  // 64 in the exponent
-    const split<B> e = expf_detail::exp_parts<true>(z, simd::fmsub(h, a, z), up);
+    const split<B> e =
+        expf_detail::exp_parts<true, exp_accuracy::fine>(z, simd::fmsub(h, a, z), up);
     // u = 1 / (4 + a) = u_hi + u_lo. 4 - d_hi is exact (d_hi >= 4), so d_lo is the sum's error.
     // u_hi = u0 (2^-22 or better) and u_lo its correction by the residual rho: u_hi + u_lo =
     // u0 (1 + rho), within rho^2 (2^-44) of 1 / d.

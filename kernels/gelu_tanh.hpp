@@ -56,7 +56,7 @@ struct gelu_tanh {
     const B g_lo = (((big - g) + little) + m_lo) + c1_lo;
     const B t = x * g;
     const B t_lo = simd::fmadd(x, g_lo, simd::fmsub(x, g, t));
-    const B fast = times_logistic(x, logistic_f32_wide(t, t_lo));
+    const B fast = times_logistic(x, logistic_f32_wide<exp_accuracy::coarse>(t, t_lo));
     return simd::patch<gelu_tanh>(x, p, (t >= B(-100.0f)) & (simd::abs(x) <= B(0x1p60f)), fast);
   }
 };

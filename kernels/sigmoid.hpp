@@ -5,8 +5,11 @@
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
 // Vector kernel, in float, for x >= -80: logistic_f32 of expf.hpp (e = e^-|x| with a table of
 // 8 and a degree-4 polynomial, kept as hi + lo; the quotient from a division or reciprocal
-// estimate, corrected by its residual), rounded once. Error before that rounding ~2^-27
-// relative, far below the 2^-24 that 1 ULP allows. Lanes with x < -80 (results below
+// estimate, corrected by its residual), rounded once. Error before that rounding at most
+// ~2^-24.7 relative: e's 2^-24.75 (T_j's rounding left in, expf.hpp's exp_accuracy::coarse)
+// times 1 / (1 + e) <= 1, plus the quotient's 2^-28 or less; below 2^-24, so below 1 ULP, which
+// keeps the rounded result within 1 ULP of the correctly rounded one (the two round values less
+// than 1 ULP apart). Lanes with x < -80 (results below
 // 2^-115, subnormal from -87.3 on; rare in practice) or NaN take the double path: logistic_f64
 // of exp.hpp (e / (1 + e) in double with x clamped to [-200, 200]), one rounding.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA; see the README).
@@ -35,7 +38,8 @@ struct sigmoid {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    return simd::patch<sigmoid>(x, p, x >= B(-80.0f), logistic_f32(x).value());
+    return simd::patch<sigmoid>(x, p, x >= B(-80.0f),
+                                logistic_f32<exp_accuracy::coarse>(x).value());
   }
 };
 

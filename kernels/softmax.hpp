@@ -130,12 +130,12 @@ struct softmax {
     const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
     if constexpr (General) {
       const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
-      const split<B> e = expf_split_scaled(simd::max(d, B(-104.0f)),
-                                           simd::keep_where(d >= B(-104.0f), d_lo), tiny);
+      const split<B> e = expf_split_scaled<exp_accuracy::fine>(
+          simd::max(d, B(-104.0f)), simd::keep_where(d >= B(-104.0f), d_lo), tiny);
       return {e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
               simd::zero_where(tiny, e.lo)};
     } else {
-      return expf_split(d, d_lo);
+      return expf_split<exp_accuracy::fine>(d, d_lo);
     }
   }
 

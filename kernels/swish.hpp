@@ -5,7 +5,11 @@
 // x = ±inf (the limit, not inf * 0).
 // Vector kernel, in float: t = beta * x as t + t_lo (t_lo = the FMA remainder: the logistic of a
 // large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s.q + correction
-// (expf.hpp); x * s.q + x * correction in one FMA, one rounding.
+// (expf.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the fine
+// one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid and silu take: with |beta| from
+// about 2^14 on, results near 2^-126 come from the fast path, where x * correction (2^-24 of
+// the result) rounds to the subnormal grid, half an ULP; with the coarse exponential on top, a
+// few of them were 2 ULP off (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade).
 // Lanes outside that path's domain, t < -80 (results below 2^-115 |x|: rare in practice, and
 // where x can be huge and the result still not 0) or t not finite (which a non-finite x makes
 // it, beta being finite), take the double path:
@@ -55,7 +59,7 @@ struct swish {
   template <class B>
   SIMDACT_INLINE static B eval(B x, B beta) {
     const B t = beta * x;
-    const B fast = times_logistic(x, logistic_f32(t, simd::fmsub(beta, x, t)));
+    const B fast = times_logistic(x, logistic_f32<exp_accuracy::fine>(t, simd::fmsub(beta, x, t)));
     // t finite covers x: where x is ±inf or NaN, t = beta * x is ±inf or NaN (beta finite).
     const B big(std::numeric_limits<float>::max());
     return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big), fast);
