@@ -10,9 +10,10 @@
 //   1. max, and whether any NaN: a NaN or an infinite max sends the row to the edge rules; and
 //      the min, to know whether any x - m < -64;
 //   2. e_j = exp(x_j - m) in float: x_j - m as d + d_lo exactly (TwoSum), e^(d + d_lo) as
-//      hi + lo by expf.hpp (~2^-27 relative; d < -64 computed times 2^64 and scaled back, so
-//      that subnormal e_j are rounded once from an accurate value; rows with no such d skip
-//      that scaling and its masks: 18-26% faster on AVX2, AMD); softmax stores hi, the float
+//      hi + lo by expf.hpp (softmax: fine, ~2^-27 relative; log_softmax: coarse, 2^-24.75, one
+//      permute and one add fewer per batch, see Accuracy; d < -64 computed times 2^64 and scaled
+//      back, so that subnormal e_j are rounded once from an accurate value; rows with no such d
+//      skip that scaling and its masks: 18-26% faster on AVX2, AMD); softmax stores hi, the float
 //      nearest e_j. Each lane sums hi as a float pair: the accumulator starts at 1, so that
 //      Fast2Sum keeps every addition's rounding error exactly (summed with the lo parts; 7-9%
 //      faster on AVX2 than summing hi in double). The maxima contribute exactly 1 each to the
@@ -48,14 +49,20 @@
 //     element (x = 100, log(sum) = 100 + 1e-30).
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
 // rounding, ~2^-27 from the float exponential and the sum); log_softmax within 2 ULP as well
-// (see pass 3; and for the max element of a row whose other terms are all below 2^-92,
-// x - max < -64, rest carries the 2^-24 relative error of a sum of floats). Terms with
-// x - max < -104 (each below half the smallest subnormal) are left out of the sums: a row whose
-// rest is made only of many of them gives its max element a log_softmax of -0 instead of a few
-// subnormal ULPs below 0.
-// Edge rows (documented in simdact.h): any NaN -> the row is NaN; all -inf -> zeros (log: -inf);
-// k entries of +inf -> 1/k there and 0 elsewhere (log: -log k and -inf); subtracting the max
-// first keeps ±1e30 and other huge values from overflowing.
+// (see pass 3). The coarse exponential moves log_softmax's sum by at most 2^-24.75 relative
+// (the maxima's 1s are exact), so L = log(k + rest) by at most 2^-24.75 rest / (k + rest) <=
+// 2^-24.75 L, which is at most 2^-24.75 of |y| = (m - x) + L: 0.6 ULP of y, on top of pass 3's
+// roundings before the last one (x - c_hi: up to 1 ULP of y where the two straddle a power of
+// 2; c_lo's: 0.25), 1.85 < 2 in all: within 2 ULP still (measured: max 1, the histogram
+// unchanged to 0.01%). AVX2, AMD Zen 3: log_softmax 1.1x faster with it. Softmax keeps the fine
+// one: its stored e_j already carries a float rounding (up to 1 ULP of y), and e_j's and the
+// sum's 2^-24.75 would add 0.6 ULP each. (And for the max element of a row whose other terms are
+// all below 2^-92, x - max < -64, rest carries the 2^-24 relative error of a sum of floats). Terms
+// with x - max < -104 (each below half the smallest subnormal) are left out of the sums: a row
+// whose rest is made only of many of them gives its max element a log_softmax of -0 instead of a
+// few subnormal ULPs below 0. Edge rows (documented in simdact.h): any NaN -> the row is NaN; all
+// -inf -> zeros (log: -inf); k entries of +inf -> 1/k there and 0 elsewhere (log: -log k and -inf);
+// subtracting the max first keeps ±1e30 and other huge values from overflowing.
 #pragma once
 
 #include <algorithm>
@@ -122,20 +129,24 @@ struct softmax {
   }
 
   // e = exp(v - m) as float + lo, for v <= m: shallow (General = false: every v - m >= -64) or
-  // general (any v, -inf and padding included: their e is 0).
-  template <bool General, class B>
+  // general (any v, -inf and padding included: their e is 0). Softmax takes the fine exponential
+  // (expf.hpp), log_softmax the coarse one (see the accuracy note at the top).
+  template <bool Log>
+  static constexpr exp_accuracy accuracy = Log ? exp_accuracy::coarse : exp_accuracy::fine;
+
+  template <bool General, exp_accuracy A, class B>
   SIMDACT_INLINE static split<B> exp_parts(B v, B mb) {
     const B d = v - mb;
     const B vv = d + mb, mm = d - vv;
     const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
     if constexpr (General) {
       const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
-      const split<B> e = expf_split_scaled<exp_accuracy::fine>(
-          simd::max(d, B(-104.0f)), simd::keep_where(d >= B(-104.0f), d_lo), tiny);
+      const split<B> e = expf_split_scaled<A>(simd::max(d, B(-104.0f)),
+                                              simd::keep_where(d >= B(-104.0f), d_lo), tiny);
       return {e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
               simd::zero_where(tiny, e.lo)};
     } else {
-      return expf_split<exp_accuracy::fine>(d, d_lo);
+      return expf_split<A>(d, d_lo);
     }
   }
 
@@ -163,14 +174,14 @@ struct softmax {
 
   // The tail's e (the last n % W elements, padding -inf): in shallow rows by the shallow path
   // too, its padding (NaN there) masked out.
-  template <class B>
+  template <exp_accuracy A, class B>
   SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts, B mb,
                                    bool shallow) {
     if (shallow) {
-      const split<B> e = exp_parts<false>(vt, mb);
+      const split<B> e = exp_parts<false, A>(vt, mb);
       return sum.add({simd::keep_where(counts, e.hi), simd::keep_where(counts, e.lo)});
     }
-    return sum.add(exp_parts<true>(vt, mb));
+    return sum.add(exp_parts<true, A>(vt, mb));
   }
 
   // Pass 3, from the row's max and sum: softmax scales e by 1 / sum as a float pair; log_softmax
@@ -252,7 +263,8 @@ struct softmax {
     row_sum<B> sum;
     // (Lambdas get no inline hint: always_inline, or GCC leaves them out of line here.)
     auto pass2 = [&](std::size_t j, auto general) __attribute__((always_inline)) {
-      const B e = sum.add(exp_parts<decltype(general)::value>(simd::load<B>(x + j), mb));
+      const B e =
+          sum.add(exp_parts<decltype(general)::value, accuracy<Log>>(simd::load<B>(x + j), mb));
       if constexpr (!Log) simd::store(y + j, e);
     };
     auto body_pass2 = [&](auto general) __attribute__((always_inline)) {
@@ -268,7 +280,7 @@ struct softmax {
     } else {
       body_pass2(std::true_type{});
     }
-    const B et = rest > 0 ? tail_exp(sum, vt, counts, mb, shallow) : B(0.0f);
+    const B et = rest > 0 ? tail_exp<accuracy<Log>>(sum, vt, counts, mb, shallow) : B(0.0f);
 
     // Pass 3.
     const finish<Arch, Log> f(m, sum);
@@ -338,10 +350,10 @@ struct softmax {
     for (std::size_t k = 0; k < R; ++k) {
       const B mb(m[k]);
       for (std::size_t b = 0; b + 1 < NB; ++b) {
-        e[k][b] =
-            sum[k].add(shallow ? exp_parts<false>(v[k][b], mb) : exp_parts<true>(v[k][b], mb));
+        e[k][b] = sum[k].add(shallow ? exp_parts<false, accuracy<Log>>(v[k][b], mb)
+                                     : exp_parts<true, accuracy<Log>>(v[k][b], mb));
       }
-      e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], mb, shallow);
+      e[k][NB - 1] = tail_exp<accuracy<Log>>(sum[k], v[k][NB - 1], counts[k], mb, shallow);
     }
     for (std::size_t k = 0; k < R; ++k) {
       const finish<Arch, Log> f(m[k], sum[k]);
