@@ -24,10 +24,10 @@
 //   and gelu_tanh take it: their results stay below 1 ULP of error before their last rounding,
 //   which keeps them within 1 ULP of the correctly rounded value (each kernel's comment has its
 //   sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6: silu 1.12x, tanh
-//   1.12-1.14x, sigmoid 1.02-1.04x faster. Softmax keeps `fine` (its 2-ULP analysis already
-//   spends a whole float rounding on each stored e), and so do gelu and swish: where their
-//   result is near 2^-126 the correction term rounds to the subnormal grid, half an ULP more
-//   (see gelu.hpp, swish.hpp).
+//   1.12-1.14x, sigmoid 1.02-1.04x faster. log_softmax takes it too, within its 2 ULP
+//   (softmax.hpp). Softmax keeps `fine` (its 2-ULP analysis already spends a whole float
+//   rounding on each stored e), and so do gelu and swish: where their result is near 2^-126 the
+//   correction term rounds to the subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
 //
 // logistic_f32(y, y_lo) and logistic_f32_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as
 // value() * scale (y_lo only where the caller has a remainder of y, e.g. beta * x; it counts
