@@ -24,6 +24,11 @@ class Elementwise : public ::testing::TestWithParam<case_t> {
     const simdact_params p = simdact_default_params(act().id);
     return p.alpha != 0.0f ? p.alpha : p.beta;
   }
+  // The parameters with the activation's own one (alpha or beta) set to p.
+  simdact_params with_param(float p) const {
+    const simdact_params d = simdact_default_params(act().id);
+    return d.alpha != 0.0f ? simdact_params{p, 0.0f} : simdact_params{0.0f, p};
+  }
 
   void run(const float* x, float* y, std::size_t n) const {
     ASSERT_EQ(simdact_apply_f32(act().id, nullptr, x, y, n), SIMDACT_OK);
@@ -221,11 +226,7 @@ class ParameterizedElementwise : public Elementwise {};
 
 TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  const simdact_params d = simdact_default_params(act().id);
-  for (float p : {0.2f, -0.5f, 1.702f}) {
-    sweep(act(), isa(), d.alpha != 0.0f ? simdact_params{p, 0.0f} : simdact_params{0.0f, p},
-          bound());
-  }
+  for (float p : {0.2f, -0.5f, 1.702f}) sweep(act(), isa(), with_param(p), bound());
 }
 
 // Inputs where a kernel variant was once found outside its bound (by the exhaustive sweep, or a
@@ -234,7 +235,7 @@ TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
 // exponential (expf.hpp), gelu gave 2 ULP at its input and swish at |beta| >= 1e5 at theirs.
 struct hard_input {
   const char* name;
-  float param, x;
+  float param, x;  // param: alpha or beta (0 for gelu, which has none)
 };
 
 class HardInputElementwise : public Elementwise {};
@@ -253,14 +254,11 @@ TEST_P(HardInputElementwise, KnownHardInputs) {
       x.push_back(
           from_bits(static_cast<std::uint32_t>(static_cast<std::int32_t>(to_bits(c.x)) + k)));
     std::vector<float> y(x.size());
-    const simdact_params d = simdact_default_params(act().id);
-    const float param = c.param != 0.0f ? c.param : (d.alpha != 0.0f ? d.alpha : d.beta);
-    const simdact_params p =
-        d.alpha != 0.0f ? simdact_params{param, 0.0f} : simdact_params{0.0f, param};
+    const simdact_params p = with_param(c.param);
     ASSERT_EQ(simdact_apply_f32(act().id, &p, x.data(), y.data(), x.size()), SIMDACT_OK);
     for (std::size_t i = 0; i < x.size(); ++i) {
-      ASSERT_LE(ulp_distance(y[i], reference(act(), x[i], param)), bound())
-          << act().name << "(" << x[i] << "; " << param << ") = " << y[i];
+      ASSERT_LE(ulp_distance(y[i], reference(act(), x[i], c.param)), bound())
+          << act().name << "(" << x[i] << "; " << c.param << ") = " << y[i];
     }
     ++checked;
   }
@@ -324,9 +322,7 @@ TEST_P(ParameterizedElementwise, SpecialValuesOtherParameters) {
   }
   ASSERT_FALSE(cases.empty()) << "no parameter cases for " << name;
   for (const param_case& c : cases) {
-    const simdact_params d = simdact_default_params(act().id);
-    const simdact_params p =
-        d.alpha != 0.0f ? simdact_params{c.param, 0.0f} : simdact_params{0.0f, c.param};
+    const simdact_params p = with_param(c.param);
     float y = 0.0f;
     ASSERT_EQ(simdact_apply_f32(act().id, &p, &c.x, &y, 1), SIMDACT_OK);
     EXPECT_EQ(to_bits(y), to_bits(c.want))
