@@ -23,8 +23,9 @@
 //   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh
 //   and gelu_tanh take it: their results stay below 1 ULP of error before their last rounding,
 //   which keeps them within 1 ULP of the correctly rounded value (each kernel's comment has its
-//   sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6: silu 1.12x, tanh
-//   1.12-1.14x, sigmoid 1.02-1.04x faster. log_softmax takes it too, within its 2 ULP
+//   sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6, two runs: silu 1.15x
+//   (one run), tanh 1.11-1.14x, sigmoid 1.02-1.07x, gelu_tanh 1.00-1.02x faster. log_softmax
+//   takes it too, within its 2 ULP
 //   (softmax.hpp). Softmax keeps `fine` (its 2-ULP analysis already spends a whole float
 //   rounding on each stored e), and so do gelu and swish: where their result is near 2^-126 the
 //   correction term rounds to the subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).

@@ -54,15 +54,16 @@
 // 2^-24.75 L, which is at most 2^-24.75 of |y| = (m - x) + L: 0.6 ULP of y, on top of pass 3's
 // roundings before the last one (x - c_hi: up to 1 ULP of y where the two straddle a power of
 // 2; c_lo's: 0.25), 1.85 < 2 in all: within 2 ULP still (measured: max 1, the histogram
-// unchanged to 0.01%). AVX2, AMD Zen 3: log_softmax 1.1x faster with it. Softmax keeps the fine
-// one: its stored e_j already carries a float rounding (up to 1 ULP of y), and e_j's and the
-// sum's 2^-24.75 would add 0.6 ULP each. (And for the max element of a row whose other terms are
-// all below 2^-92, x - max < -64, rest carries the 2^-24 relative error of a sum of floats). Terms
-// with x - max < -104 (each below half the smallest subnormal) are left out of the sums: a row
-// whose rest is made only of many of them gives its max element a log_softmax of -0 instead of a
-// few subnormal ULPs below 0. Edge rows (documented in simdact.h): any NaN -> the row is NaN; all
-// -inf -> zeros (log: -inf); k entries of +inf -> 1/k there and 0 elsewhere (log: -log k and -inf);
-// subtracting the max first keeps ±1e30 and other huge values from overflowing.
+// unchanged to 0.01%). AVX2, AMD Zen 3, bench-ab best of 6: 1.12-1.15x faster with it at 1000 and
+// 32000 columns in cache, 1.02x at DRAM sizes. Softmax keeps the fine one: its stored e_j already
+// carries a float rounding (up to 1 ULP of y), and e_j's and the sum's 2^-24.75 would add 0.6 ULP
+// each. (And for the max element of a row whose other terms are all below 2^-92, x - max < -64,
+// rest carries the 2^-24 relative error of a sum of floats). Terms with x - max < -104 (each below
+// half the smallest subnormal) are left out of the sums: a row whose rest is made only of many of
+// them gives its max element a log_softmax of -0 instead of a few subnormal ULPs below 0. Edge rows
+// (documented in simdact.h): any NaN -> the row is NaN; all -inf -> zeros (log: -inf); k entries of
+// +inf -> 1/k there and 0 elsewhere (log: -log k and -inf); subtracting the max first keeps ±1e30
+// and other huge values from overflowing.
 #pragma once
 
 #include <algorithm>
