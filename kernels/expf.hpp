@@ -17,8 +17,8 @@
 //       error (one more FMA), so that hi alone is already within 2^-24 of e^z (fine).
 //   Error of hi + lo relative to e^(z + z_lo): about 2^-27 (r's rounding 2^-29, p's 2^-29,
 //   Q 2^-31.6, lo's 2^-29.5; measured 2^-27.5 on random z). expf_split_scaled multiplies by
-//   2^64 through the exponent field where asked: the wide logistic and softmax use it to keep
-//   tiny values normal.
+//   2^64 through the exponent field where asked (softmax: tiny values kept normal; the wide
+//   logistic scales by 2^-64 the same way).
 //   exp_accuracy::coarse leaves delta_j out (one permute and one add fewer per batch): then T_j's
 //   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh
 //   and gelu_tanh take it: their results stay below 1 ULP of error before their last rounding,
@@ -30,22 +30,28 @@
 //   rounding on each stored e), and so do gelu and swish: where their result is near 2^-126 the
 //   correction term rounds to the subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
 //
-// logistic_f32(y, y_lo) and logistic_f32_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as
-// value() * scale (y_lo only where the caller has a remainder of y, e.g. beta * x; it counts
-// where y < 0, see logistic_impl).
-//   e = e^-|y| from exp_parts, fine or coarse as the caller asks;
-//   y >= 0: 1 / (1 + e);  y < 0: e / (1 + e);  so the numerator N is 1 or e, the denominator
-//   D = 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e);
-//   q + correction = N / D by over_one_plus (quotient and reciprocal estimates, corrected by the
-//   residual), to 2^-28 or better; e's error enters the result times 1 / (1 + e) <= 1, so the
-//   logistic is within ~2^-27 (fine) or ~2^-24.7 (coarse) of its exact value, plus y_lo's effect
-//   where y >= 0.
-//   logistic_f32 is for y >= -80, where every intermediate is a normal float: the callers send
-//   smaller y (rare in practice) to their double-precision path. logistic_f32_wide covers every
-//   y down to -104 (below, the result rounds to 0), for gelu_tanh whose argument reaches -87 at
-//   x = -10: lanes with y < -64 carry e * 2^64, keeping e, q and the residual normal, with
-//   D = 1 + e = 1 to far below its ULP (likewise for y > 64, where N = 1); scale = 2^-64 there,
-//   which the caller applies last: a second rounding only where the result is subnormal.
+// one_over_one_plus_exp(z[, z_lo]) and one_over_one_plus_exp_wide(z, z_lo): 1 / (1 + e^(z + z_lo)),
+// the logistic of -(z + z_lo), as value() (times scale for the wide one); z_lo only where the
+// caller has a remainder of z (e.g. of -beta * x).
+//   E = e^z from exp_parts, fine or coarse as the caller asks, z clamped to -87 from below
+//   (e^-87 = 2^-125.5 is still normal, and 1 + E rounds to 1 from z = -17 on), z_lo dropped there;
+//   D = 1 + E = d_hi + d_lo exactly (Fast2Sum, the larger of 1 and E first: a max and a min);
+//   r = 1 / d_hi from simd::reciprocal_estimate (correctly rounded on AVX2, 2^-14 or better
+//   elsewhere), corrected once by the residual 1 - r d_hi - r d_lo: 1 / D to 2^-28 or better.
+//   E's error enters the result times E / (1 + E) < 1, so the logistic is within ~2^-27 (fine) or
+//   ~2^-24.7 (coarse) of its exact value.
+//   One formula for both signs of z, E up to e^80 = 2^115.4: the form it replaced took
+//   e = e^-|z| <= 1 and N / (1 + e) with N = 1 or e, which costs a compare, a blend and an AND
+//   for N, a general division (quotient and reciprocal estimates) and a third FMA in the
+//   residual, where this costs the max and the min: three to five instructions fewer per batch
+//   (AVX2, AMD Zen 3, bench-ab best of 6: sigmoid 1.13-1.16x, gelu_tanh 1.12-1.14x, silu and
+//   swish 1.04-1.07x faster).
+//   one_over_one_plus_exp is for z <= 80, where every intermediate is a normal float: the callers
+//   send larger z (results below 2^-115, rare in practice) and NaN to their double path. The wide
+//   one covers every z up to 104 (above, the result rounds to 0), for gelu_tanh whose argument
+//   reaches 87 at x = -10: lanes with z > 64 carry E * 2^-64, with D = E * 2^-64 (the 1 is below
+//   2^-92 of E), so that r is the result times 2^64; scale = 2^-64 there, which the caller
+//   applies last: a second rounding only where the result is subnormal.
 #pragma once
 
 #include <bit>
@@ -202,16 +208,8 @@ SIMDACT_INLINE split<B> expf_split_scaled(B z, B z_lo, simd::mask_t<B> scaled) {
   return expf_detail::exp_parts<true, A>(z, z_lo, expf_detail::times_2p64_where<B>(scaled));
 }
 
-// N / (1 + e) for N = n_hi + n_lo and e = e_hi + e_lo in [0, 1], as q + residual * rcp:
-// 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e), q ~ n_hi / d_hi and rcp ~ 1 / d_hi from
-// simd::divide_estimate (each to 2^-14, or q correctly rounded and rcp to 2^-11, per ISA), and
-// the residual N - q (d_hi + d_lo) by FMAs as (n_hi - q d_hi) + (n_lo - q d_lo): the two parts
-// are independent, so the chain after the division is one FMA shorter than the nested form
-// (AVX2, AMD Zen 3: sigmoid 1.04-1.07x, silu and swish 1.02-1.04x faster), and the sum's
-// rounding is 2^-24 of a quantity below 2^-14.
-// q + residual * rcp = N / (1 + e) to ~2^-27 relative: the correction's error is the product of
-// the errors of q and rcp. one_over_one_plus is the case N = 1, where the reciprocal is the
-// quotient (no division on any ISA).
+// A quotient as q + residual * rcp: an estimate q, corrected by its residual times a reciprocal
+// estimate rcp (here always q itself, as the numerator is 1).
 template <class B>
 struct quotient {
   B q;
@@ -224,79 +222,72 @@ struct quotient {
 
 namespace expf_detail {
 
-// 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e).
+// 1 / (d_hi + d_lo) from an estimate r of 1 / d_hi: the residual 1 - r d_hi - r d_lo by two
+// nested FMAs; r + residual r is within about the square of r's error (2^-28 for 2^-14).
 template <class B>
-SIMDACT_INLINE split<B> one_plus(B e_hi, B e_lo) {
-  const B d_hi = B(1.0f) + e_hi;
-  return {d_hi, ((B(1.0f) - d_hi) + e_hi) + e_lo};
+SIMDACT_INLINE quotient<B> one_over(split<B> d, B r) {
+  return {r, simd::fnmadd(r, d.lo, simd::fnmadd(r, d.hi, B(1.0f))), r};
 }
 
 }  // namespace expf_detail
 
-template <class B>
-SIMDACT_INLINE quotient<B> over_one_plus(B n_hi, B n_lo, B e_hi, B e_lo) {
-  const split<B> d = expf_detail::one_plus(e_hi, e_lo);
-  const simd::division<B> est = simd::divide_estimate(n_hi, d.hi);
-  return {est.q, simd::fnmadd(est.q, d.hi, n_hi) + simd::fnmadd(est.q, d.lo, n_lo), est.rcp};
-}
-
-// N = 1: the residual 1 - r d_hi - r d_lo as two nested FMAs (split like over_one_plus's, it
-// would take a third operation).
+// 1 / (1 + e) for e = e_hi + e_lo in [0, 1]: 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e).
 template <class B>
 SIMDACT_INLINE quotient<B> one_over_one_plus(B e_hi, B e_lo) {
-  const split<B> d = expf_detail::one_plus(e_hi, e_lo);
-  const B r = simd::reciprocal(d.hi);
-  return {r, simd::fnmadd(r, d.lo, simd::fnmadd(r, d.hi, B(1.0f))), r};
+  const B d_hi = B(1.0f) + e_hi;
+  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + e_lo;
+  return expf_detail::one_over<B>({d_hi, d_lo}, simd::reciprocal(d_hi));
 }
 
-// The logistic as quotient * scale: scale is 2^-64 on the lanes that logistic_f32_wide computed
-// times 2^64, 1 elsewhere.
+// The wide logistic as quotient * scale: scale is 2^-64 on the lanes computed times 2^64.
 template <class B>
-struct logistic_split : quotient<B> {
+struct scaled_quotient : quotient<B> {
   B scale;
 };
 
+namespace expf_detail {
+
 template <bool HasLo, bool Wide, exp_accuracy A, class B>
-SIMDACT_INLINE logistic_split<B> logistic_impl(B y, B y_lo) {
-  const auto neg = y < B(0.0f);
-  const B z = simd::max_nan_passing(B(Wide ? -104.0f : -87.0f), simd::neg_abs(y));  // NaN stays
-  // y_lo only where y < 0 (there z = y): for y >= 0 it moves the result by sigmoid'(y) |y_lo|
-  // <= 0.21 ULP at most (|y_lo| <= half an ULP of y), and where z is clamped it must not count.
-  const B z_lo = simd::keep_where(neg, y_lo);
-  split<B> e;
-  B e_hi, e_lo, scale(1.0f);  // e_hi + e_lo: e as it enters 1 + e
+SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_impl(B z, B z_lo) {
+  // e^-87 = 2^-125.5 is still normal, and 1 + E is 1 in float long before (z < -17); where z is
+  // clamped, z_lo must not count (it is up to half an ULP of z).
+  const B zc = simd::max(B(-87.0f), z);
+  if constexpr (HasLo) z_lo = simd::keep_where(z > B(-87.0f), z_lo);
+  simd::ibatch<B> extra_exponent(0);
+  B one(1.0f), scale(1.0f);
   if constexpr (Wide) {
-    // Where z < -64, e < 2^-92 is computed times 2^64 and leaves 1 + e = 1.
-    const auto tiny = z < B(-64.0f);
-    e = expf_detail::exp_parts<HasLo, A>(z, z_lo, expf_detail::times_2p64_where<B>(tiny));
-    e_hi = simd::zero_where(tiny, e.hi);
-    e_lo = simd::zero_where(tiny, e.lo);
-    scale = simd::select(tiny & neg, B(0x1p-64f), B(1.0f));
-  } else {
-    e = expf_detail::exp_parts<HasLo, A>(z, z_lo, simd::ibatch<B>(0));
-    e_hi = e.hi;
-    e_lo = e.lo;
+    // Where z > 64, E 2^-64 (-64 in the exponent field: the bits of -0x1p65f), D = E 2^-64 (the
+    // 1 is below 2^-92 of E), so that r is the result times 2^64.
+    const auto scaled = z > B(64.0f);
+    extra_exponent = simd::bits(simd::keep_where(scaled, B(-0x1p65f)));
+    one = simd::zero_where(scaled, one);
+    scale = simd::select(scaled, B(0x1p-64f), scale);
   }
-  return {over_one_plus(simd::select(neg, e.hi, B(1.0f)), simd::keep_where(neg, e.lo), e_hi, e_lo),
-          scale};
+  const split<B> e = exp_parts<HasLo, A>(zc, z_lo, extra_exponent);
+  // 1 + E = d_hi + d_lo exactly: Fast2Sum, the larger of 1 and E first.
+  const B d_hi = one + e.hi;
+  const B d_lo = ((simd::max(e.hi, one) - d_hi) + simd::min(e.hi, one)) + e.lo;
+  return {one_over<B>({d_hi, d_lo}, simd::reciprocal_estimate(d_hi)), scale};
 }
 
-// For y >= -80 (smaller y, and NaN, give unspecified values: callers patch those lanes); e^-|y|
-// to the accuracy A (see the top of this file).
+}  // namespace expf_detail
+
+// For z <= 80 (larger z, and NaN, give unspecified values: callers patch those lanes); E to the
+// accuracy A (see the top of this file).
 template <exp_accuracy A, class B>
-SIMDACT_INLINE logistic_split<B> logistic_f32(B y) {
-  return logistic_impl<false, false, A>(y, y);
+SIMDACT_INLINE quotient<B> one_over_one_plus_exp(B z) {
+  return expf_detail::one_over_one_plus_exp_impl<false, false, A>(z, z);
 }
 
 template <exp_accuracy A, class B>
-SIMDACT_INLINE logistic_split<B> logistic_f32(B y, B y_lo) {
-  return logistic_impl<true, false, A>(y, y_lo);
+SIMDACT_INLINE quotient<B> one_over_one_plus_exp(B z, B z_lo) {
+  return expf_detail::one_over_one_plus_exp_impl<true, false, A>(z, z_lo);
 }
 
-// For any y >= -104 (where the logistic is 2^-150) and above; NaN gives NaN.
+// For any z <= 104 (above, the result rounds to 0; larger z and NaN: as above).
 template <exp_accuracy A, class B>
-SIMDACT_INLINE logistic_split<B> logistic_f32_wide(B y, B y_lo) {
-  return logistic_impl<true, true, A>(y, y_lo);
+SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_wide(B z, B z_lo) {
+  return expf_detail::one_over_one_plus_exp_impl<true, true, A>(z, z_lo);
 }
 
 }  // namespace simdact::kernels

@@ -3,11 +3,11 @@
 // Reference: e = exp(-|x|) in double, then e / (1 + e) for x < 0 and 1 / (1 + e) otherwise:
 // no overflow for any input, and full relative accuracy on the small side, where the result
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
-// Vector kernel, in float, for x >= -80: logistic_f32 of expf.hpp (e = e^-|x| with a table of
-// 8 and a degree-4 polynomial, kept as hi + lo; the quotient from a division or reciprocal
-// estimate, corrected by its residual), rounded once. Error before that rounding at most
-// ~2^-24.7 relative: e's 2^-24.75 (T_j's rounding left in, expf.hpp's exp_accuracy::coarse)
-// times 1 / (1 + e) <= 1, plus the quotient's 2^-28 or less; below 2^-24, so below 1 ULP, which
+// Vector kernel, in float, for x >= -80: one_over_one_plus_exp(-x) of expf.hpp (E = e^-x with a
+// table of 8 and a degree-4 polynomial, kept as hi + lo, up to e^80; 1 / (1 + E) from a
+// reciprocal estimate corrected by its residual), rounded once. Error before that rounding at
+// most ~2^-24.7 relative: E's 2^-24.75 (T_j's rounding left in, expf.hpp's exp_accuracy::coarse)
+// times E / (1 + E) < 1, plus the quotient's 2^-28 or less; below 2^-24, so below 1 ULP, which
 // keeps the rounded result within 1 ULP of the correctly rounded one (the two round values less
 // than 1 ULP apart). Lanes with x < -80 (results below
 // 2^-115, subnormal from -87.3 on; rare in practice) or NaN take the double path: logistic_f64
@@ -39,7 +39,7 @@ struct sigmoid {
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
     return simd::patch<sigmoid>(x, p, x >= B(-80.0f),
-                                logistic_f32<exp_accuracy::coarse>(x).value());
+                                one_over_one_plus_exp<exp_accuracy::coarse>(-x).value());
   }
 };
 

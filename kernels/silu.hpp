@@ -26,7 +26,8 @@ struct silu {
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
     const B big(std::numeric_limits<float>::max());
-    const B fast = times_logistic(x, logistic_f32<exp_accuracy::coarse>(x), simd::min(x, big));
+    const B fast =
+        times_logistic(x, one_over_one_plus_exp<exp_accuracy::coarse>(-x), simd::min(x, big));
     return simd::patch<silu>(x, p, x >= B(-80.0f), fast);
   }
 };

@@ -501,32 +501,23 @@ SIMDACT_INLINE B reciprocal_fine(B d) {
   }
 }
 
-// n / d as an estimate q and a reciprocal estimate rcp of d, for callers that correct q by its
-// residual, q + (n - q d) * rcp: the correction's error is the product of the two estimates'
-// errors, which must stay below 2^-27. Per ISA, whichever takes fewer vector instructions:
-//   AVX2: q = n / d correctly rounded (vdivps, one instruction; the divider is busy 3.5-5 cycles
-//         per ymm, a fraction of a kernel's 15-20) and rcp = rcpps (1.5 * 2^-12) for the
-//         correction: error 2^-35. Measured on AMD Zen 3 against reciprocal() and a multiply
-//         (best of 5): sigmoid 6-7%, silu 10-12%, swish 7-8%, gelu_tanh 4-6% faster (tanh's
-//         1 / (1 + e), which needs no numerator, keeps the reciprocal: the division was slower);
-//   AVX-512 and NEON: rcp = reciprocal(d) (2^-14, 2^-16) and q = n * rcp: vdivps zmm would block
-//         the divider for 10 cycles per vector.
+// 1 / d to 2^-14 relative or better in the fewest instructions, for callers that correct it once
+// by its residual (the correction's error is then about the square of the estimate's):
+//   AVX2: divides (vdivps, correctly rounded, one instruction against reciprocal()'s three; the
+//         divider is busy 3.5-5 cycles per ymm, a fraction of a kernel's 15-20). Measured on AMD
+//         Zen 3, sigmoid 1.04-1.06x faster than with reciprocal(); tanh, whose only division
+//         this would be, was 1.08x slower with it and keeps reciprocal();
+//   AVX-512 and NEON: reciprocal()'s estimate (2^-14, 2^-16): vdivps zmm would block the
+//         divider for 10 cycles per vector.
 template <class B>
-struct division {
-  B q;
-  B rcp;
-};
-
-template <class B>
-SIMDACT_INLINE division<B> divide_estimate(B n, B d) {
+SIMDACT_INLINE B reciprocal_estimate(B d) {
 #if defined(__AVX2__)
   if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
-    return {B(_mm256_div_ps(n, d)), B(_mm256_rcp_ps(d))};
+    return B(_mm256_div_ps(B(1.0f), d));
   } else
 #endif
   {
-    const B r = simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
-    return {n * r, r};
+    return simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
   }
 }
 

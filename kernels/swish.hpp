@@ -3,15 +3,15 @@
 // Reference: beta * x is exact in double (0 where beta is 0, also for infinite x); the sigmoid
 // as in sigmoid.hpp. Where the sigmoid underflows to 0 the product is a signed zero, also for
 // x = ±inf (the limit, not inf * 0).
-// Vector kernel, in float: t = beta * x as t + t_lo (t_lo = the FMA remainder: the logistic of a
-// large |t| is sensitive to every bit of it); s = logistic_f32(t, t_lo) = s.q + correction
-// (expf.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the fine
-// one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid and silu take: with |beta| from
+// Vector kernel, in float: z = -beta * x as z + z_lo (z_lo = the FMA remainder: the logistic of a
+// large |z| is sensitive to every bit of it); s = one_over_one_plus_exp(z, z_lo) = s.q +
+// correction (expf.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the
+// fine one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid and silu take: with |beta| from
 // about 2^14 on, results near 2^-126 come from the fast path, where x * correction (2^-24 of
 // the result) rounds to the subnormal grid, half an ULP; with the coarse exponential on top, a
 // few of them were 2 ULP off (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade).
-// Lanes outside that path's domain, t < -80 (results below 2^-115 |x|: rare in practice, and
-// where x can be huge and the result still not 0) or t not finite (which a non-finite x makes
+// Lanes outside that path's domain, z > 80 (results below 2^-115 |x|: rare in practice, and
+// where x can be huge and the result still not 0) or z not finite (which a non-finite x makes
 // it, beta being finite), take the double path:
 // e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
 // float range) so that the infinities get their limits.
@@ -33,13 +33,18 @@ namespace simdact::kernels {
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
 // subnormal). x_corr is x as it multiplies the correction term (see silu).
 template <class B>
-SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s, B x_corr) {
-  return simd::fmadd(x, s.q, x_corr * (s.residual * s.rcp)) * s.scale;
+SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s, B x_corr) {
+  return simd::fmadd(x, s.q, x_corr * (s.residual * s.rcp));
 }
 
 template <class B>
-SIMDACT_INLINE B times_logistic(B x, const logistic_split<B>& s) {
+SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s) {
   return times_logistic(x, s, x);
+}
+
+template <class B>
+SIMDACT_INLINE B times_logistic(B x, const scaled_quotient<B>& s) {
+  return times_logistic(x, static_cast<const quotient<B>&>(s), x) * s.scale;
 }
 
 struct swish {
@@ -58,11 +63,14 @@ struct swish {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B beta) {
-    const B t = beta * x;
-    const B fast = times_logistic(x, logistic_f32<exp_accuracy::fine>(t, simd::fmsub(beta, x, t)));
-    // t finite covers x: where x is ±inf or NaN, t = beta * x is ±inf or NaN (beta finite).
+    // z = -beta x (-beta: a loop invariant) as z + z_lo.
+    const B minus_beta = -beta;
+    const B z = minus_beta * x;
+    const B fast = times_logistic(
+        x, one_over_one_plus_exp<exp_accuracy::fine>(z, simd::fmsub(minus_beta, x, z)));
+    // z finite covers x: where x is ±inf or NaN, z is ±inf or NaN (beta finite).
     const B big(std::numeric_limits<float>::max());
-    return simd::patch<swish>(x, beta, (t >= B(-80.0f)) & (t <= big), fast);
+    return simd::patch<swish>(x, beta, (z <= B(80.0f)) & (z >= -big), fast);
   }
 };
 
