@@ -31,10 +31,13 @@
 namespace simdact::kernels {
 
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
-// subnormal). x_corr is x as it multiplies the correction term (see silu).
+// subnormal). x_corr is x as it multiplies the correction term (see silu). x_corr * rcp goes
+// first, in parallel with the residual, so that the chain after the residual is a multiply and
+// an FMA (AVX2, AMD Zen 3: silu 1.02-1.04x, swish 1.01-1.03x faster than x_corr * (residual *
+// rcp)).
 template <class B>
 SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s, B x_corr) {
-  return simd::fmadd(x, s.q, x_corr * (s.residual * s.rcp));
+  return simd::fmadd(x, s.q, (x_corr * s.rcp) * s.residual);
 }
 
 template <class B>
