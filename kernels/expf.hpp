@@ -33,8 +33,9 @@
 // one_over_one_plus_exp(z[, z_lo]) and one_over_one_plus_exp_wide(z, z_lo): 1 / (1 + e^(z + z_lo)),
 // the logistic of -(z + z_lo), as value() (times scale for the wide one); z_lo only where the
 // caller has a remainder of z (e.g. of -beta * x).
-//   E = e^z from exp_parts, fine or coarse as the caller asks, z clamped to -87 from below
-//   (e^-87 = 2^-125.5 is still normal, and 1 + E rounds to 1 from z = -17 on), z_lo dropped there;
+//   E = e^z from exp_parts, fine or coarse as the caller asks, for z >= -87.2 (E still normal,
+//   and 1 + E is 1 in float from z = -17 on): the callers clamp their input, not z, so that z_lo
+//   stays the remainder of z and their x's large lanes cost no extra mask;
 //   D = 1 + E = d_hi + d_lo exactly (Fast2Sum, the larger of 1 and E first: a max and a min);
 //   r = 1 / d_hi from simd::reciprocal_estimate (correctly rounded on AVX2, 2^-14 or better
 //   elsewhere), corrected once by the residual 1 - r d_hi - r d_lo: 1 / D to 2^-28 or better.
@@ -249,10 +250,6 @@ namespace expf_detail {
 
 template <bool HasLo, bool Wide, exp_accuracy A, class B>
 SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_impl(B z, B z_lo) {
-  // e^-87 = 2^-125.5 is still normal, and 1 + E is 1 in float long before (z < -17); where z is
-  // clamped, z_lo must not count (it is up to half an ULP of z).
-  const B zc = simd::max(B(-87.0f), z);
-  if constexpr (HasLo) z_lo = simd::keep_where(z > B(-87.0f), z_lo);
   simd::ibatch<B> extra_exponent(0);
   B one(1.0f), scale(1.0f);
   if constexpr (Wide) {
@@ -263,7 +260,7 @@ SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_impl(B z, B z_lo) {
     one = simd::zero_where(scaled, one);
     scale = simd::select(scaled, B(0x1p-64f), scale);
   }
-  const split<B> e = exp_parts<HasLo, A>(zc, z_lo, extra_exponent);
+  const split<B> e = exp_parts<HasLo, A>(z, z_lo, extra_exponent);
   // 1 + E = d_hi + d_lo exactly: Fast2Sum, the larger of 1 and E first.
   const B d_hi = one + e.hi;
   const B d_lo = ((simd::max(e.hi, one) - d_hi) + simd::min(e.hi, one)) + e.lo;
@@ -272,8 +269,9 @@ SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_impl(B z, B z_lo) {
 
 }  // namespace expf_detail
 
-// For z <= 80 (larger z, and NaN, give unspecified values: callers patch those lanes); E to the
-// accuracy A (see the top of this file).
+// For z in [-87.2, 80] (outside, and for NaN, the values are unspecified: callers clamp their
+// input so that z >= -87, where 1 + E is 1 in float long since, and patch the other lanes); E to
+// the accuracy A (see the top of this file).
 template <exp_accuracy A, class B>
 SIMDACT_INLINE quotient<B> one_over_one_plus_exp(B z) {
   return expf_detail::one_over_one_plus_exp_impl<false, false, A>(z, z);
@@ -284,7 +282,7 @@ SIMDACT_INLINE quotient<B> one_over_one_plus_exp(B z, B z_lo) {
   return expf_detail::one_over_one_plus_exp_impl<true, false, A>(z, z_lo);
 }
 
-// For any z <= 104 (above, the result rounds to 0; larger z and NaN: as above).
+// For z in [-87.2, 104] (above, the result rounds to 0; outside and NaN: as above).
 template <exp_accuracy A, class B>
 SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_wide(B z, B z_lo) {
   return expf_detail::one_over_one_plus_exp_impl<true, true, A>(z, z_lo);

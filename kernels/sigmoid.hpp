@@ -38,8 +38,9 @@ struct sigmoid {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    return simd::patch<sigmoid>(x, p, x >= B(-80.0f),
-                                one_over_one_plus_exp<exp_accuracy::coarse>(-x).value());
+    return simd::patch<sigmoid>(
+        x, p, x >= B(-80.0f),
+        one_over_one_plus_exp<exp_accuracy::coarse>(simd::max(B(-87.0f), -x)).value());
   }
 };
 

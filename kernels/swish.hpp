@@ -10,13 +10,13 @@
 // about 2^14 on, results near 2^-126 come from the fast path, where x * correction (2^-24 of
 // the result) rounds to the subnormal grid, half an ULP; with the coarse exponential on top, a
 // few of them were 2 ULP off (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade).
-// Lanes outside that path's domain, z > 80 (results below 2^-115 |x|: rare in practice, and
-// where x can be huge and the result still not 0) or z not finite (which a non-finite x makes
-// it, beta being finite), take the double path:
-// e^t in double (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the
-// float range) so that the infinities get their limits.
-// Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA;
-// sweeps at other betas in the tests).
+// z is formed from x clamped so that z >= -87 (see eval). Lanes outside the float path's domain,
+// z > 80 (results below 2^-115 |x|: rare in practice, and where x can be huge and the result
+// still not 0) or z NaN (x = ±inf at beta = 0), take the double path: e^(beta x) in double
+// (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the float range) so
+// that the infinities get their limits.
+// Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA,
+// and on AVX2 at beta = 1.702, -0.5, 0.2, ±1e5; sweeps at other betas in the tests).
 // Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives
 // x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
 #pragma once
@@ -31,7 +31,8 @@
 namespace simdact::kernels {
 
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
-// subnormal). x_corr is x as it multiplies the correction term (see silu). x_corr * rcp goes
+// subnormal). x_corr is x as it multiplies the correction term, or x clamped where the caller
+// clamps its input (there the correction weighs 2^-95 or less: see silu). x_corr * rcp goes
 // first, in parallel with the residual, so that the chain after the residual is a multiply and
 // an FMA (AVX2, AMD Zen 3: silu 1.02-1.04x, swish 1.01-1.03x faster than x_corr * (residual *
 // rcp)).
@@ -41,13 +42,8 @@ SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s, B x_corr) {
 }
 
 template <class B>
-SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s) {
-  return times_logistic(x, s, x);
-}
-
-template <class B>
-SIMDACT_INLINE B times_logistic(B x, const scaled_quotient<B>& s) {
-  return times_logistic(x, static_cast<const quotient<B>&>(s), x) * s.scale;
+SIMDACT_INLINE B times_logistic(B x, const scaled_quotient<B>& s, B x_corr) {
+  return times_logistic(x, static_cast<const quotient<B>&>(s), x_corr) * s.scale;
 }
 
 struct swish {
@@ -66,14 +62,21 @@ struct swish {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B beta) {
-    // z = -beta x (-beta: a loop invariant) as z + z_lo.
-    const B minus_beta = -beta;
-    const B z = minus_beta * x;
+    // z = -beta x = -|beta| x', x' = x with beta's sign, as z + z_lo; x' clamped to 87 / |beta|
+    // so that z >= -87 (where the logistic is 1 - 2^-125), and the correction term multiplied by
+    // the clamped x (its weight there is 2^-125). beta's sign, -|beta| and the limit are loop
+    // invariants.
+    const B sign(beta & B(-0.0f));
+    const B minus_abs_beta = simd::neg_abs(beta);
+    const B limit = B(87.0f) / simd::abs(beta);  // +inf at beta = 0
+    const B xc = simd::min(x ^ sign, limit);
+    const B z = minus_abs_beta * xc;
     const B fast = times_logistic(
-        x, one_over_one_plus_exp<exp_accuracy::fine>(z, simd::fmsub(minus_beta, x, z)));
-    // z finite covers x: where x is ±inf or NaN, z is ±inf or NaN (beta finite).
-    const B big(std::numeric_limits<float>::max());
-    return simd::patch<swish>(x, beta, (z <= B(80.0f)) & (z >= -big), fast);
+        x, one_over_one_plus_exp<exp_accuracy::fine>(z, simd::fmsub(minus_abs_beta, xc, z)),
+        xc ^ sign);
+    // z <= 80 also leaves out z = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
+    // either path); x' = +inf is clamped and needs no double path.
+    return simd::patch<swish>(x, beta, z <= B(80.0f), fast);
   }
 };
 

@@ -3,10 +3,15 @@
 // maximum ULP distance and the worst input per kernel and ISA; exits non-zero if a kernel
 // exceeds its documented bound. Not part of the default suite (ctest label "exhaustive"); takes
 // minutes per kernel on two cores.
-//   simdact-exhaustive [activation ...] [isa ...]    (default: all activations, every vector ISA)
+//   simdact-exhaustive [activation ...] [isa ...] [param=V]
+//     (default: all activations, every vector ISA, each activation's default alpha or beta; param=V
+//     sets alpha or beta to V for every activation that has one, e.g. `swish param=1.702`: swish
+//     at beta = 1 runs silu's kernel, see src/checked.cpp)
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,8 +51,13 @@ result sweep_range(const activation_info& a, float param, std::uint64_t begin, s
 
 int main(int argc, char** argv) {
   std::vector<std::string> wanted, wanted_isas;
+  std::optional<float> param_override;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
+    if (arg.rfind("param=", 0) == 0) {
+      param_override = std::strtof(arg.c_str() + 6, nullptr);
+      continue;
+    }
     const auto isas = target_isas();
     const bool is_isa = std::any_of(isas.begin(), isas.end(),
                                     [&](simdact_isa s) { return arg == simdact_isa_name(s); });
@@ -55,19 +65,23 @@ int main(int argc, char** argv) {
   }
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   bool ok = true;
-  std::printf("| activation | ISA | max ULP | bound | worst input |\n|---|---|---|---|---|\n");
+  std::printf(
+      "| activation | ISA | parameter | max ULP | bound | worst input |\n"
+      "|---|---|---|---|---|---|\n");
   for (const activation_info& a : activations()) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end())
       continue;
     const simdact_params d = simdact_default_params(a.id);
-    const float param = d.alpha != 0.0f ? d.alpha : d.beta;
+    const bool has_param = d.alpha != 0.0f || d.beta != 0.0f;
+    const float param =
+        has_param && param_override ? *param_override : (d.alpha != 0.0f ? d.alpha : d.beta);
     for (simdact_isa isa : target_isas()) {
       if (isa == SIMDACT_ISA_SCALAR) continue;  // the scalar table is the reference itself
       if (!wanted_isas.empty() && std::find(wanted_isas.begin(), wanted_isas.end(),
                                             simdact_isa_name(isa)) == wanted_isas.end())
         continue;
       if (simdact_set_isa(isa) != SIMDACT_OK) {
-        std::printf("| %s | %s | skipped: not supported by this CPU | | |\n", a.name,
+        std::printf("| %s | %s | | skipped: not supported by this CPU | | |\n", a.name,
                     simdact_isa_name(isa));
         continue;
       }
@@ -85,7 +99,9 @@ int main(int argc, char** argv) {
       }
       const int bound = a.max_ulp;  // (the scalar table, bound 0, was skipped above)
       ok &= r.worst <= bound;
-      std::printf("| %s | %s | %lld | %d | %a |\n", a.name, simdact_isa_name(isa),
+      char shown[32] = "-";
+      if (has_param) std::snprintf(shown, sizeof shown, "%g", static_cast<double>(param));
+      std::printf("| %s | %s | %s | %lld | %d | %a |\n", a.name, simdact_isa_name(isa), shown,
                   static_cast<long long>(r.worst), bound, from_bits(r.worst_bits));
       std::fflush(stdout);
     }
