@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 #include "exp.hpp"
 #include "expf.hpp"
@@ -61,7 +62,10 @@ struct gelu_tanh {
     const B g_lo = (((big - g) + little) + m_lo) + c1_lo;
     const B z = xc * g;  // -2u
     const B z_lo = simd::fmadd(xc, g_lo, simd::fmsub(xc, g, z));
-    const B fast = times_logistic(x, one_over_one_plus_exp_wide<exp_accuracy::coarse>(z, z_lo), xc);
+    // The correction by x itself (where the reciprocal is an estimate, AVX-512 and NEON, the
+    // residual holds its error too, which is not small), finite: x = +inf is not patched.
+    const B fast = times_logistic(x, one_over_one_plus_exp_wide<exp_accuracy::coarse>(z, z_lo),
+                                  simd::min(x, B(std::numeric_limits<float>::max())));
     return simd::patch<gelu_tanh>(x, p, z <= B(100.0f), fast);
   }
 };

@@ -6,6 +6,8 @@
 // take the double path.
 #pragma once
 
+#include <limits>
+
 #include "swish.hpp"
 
 namespace simdact::kernels {
@@ -20,13 +22,14 @@ struct silu {
     return swish::eval_double(x, D(1.0));
   }
 
-  // x clamped to 87 (z = -x >= -87, as expf.hpp needs), also where it multiplies the logistic's
-  // correction, whose weight is 2^-125 there: at x = +inf the result is then inf * 1 + 87 * tiny,
-  // not inf - inf, so +inf needs no double path and one comparison picks the lanes that do.
+  // x clamped to 87 (z = -x >= -87, as expf.hpp needs), and to FLT_MAX where it multiplies the
+  // logistic's correction: at x = +inf, q is about 1 and the correction tiny, which would give
+  // inf - inf. So +inf needs no double path and one comparison picks the lanes that do.
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    const B xc = simd::min(x, B(87.0f));
-    const B fast = times_logistic(x, one_over_one_plus_exp<exp_accuracy::coarse>(-xc), xc);
+    const B big(std::numeric_limits<float>::max());
+    const B fast = times_logistic(
+        x, one_over_one_plus_exp<exp_accuracy::coarse>(-simd::min(x, B(87.0f))), simd::min(x, big));
     return simd::patch<silu>(x, p, x >= B(-80.0f), fast);
   }
 };

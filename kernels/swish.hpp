@@ -31,8 +31,8 @@
 namespace simdact::kernels {
 
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
-// subnormal). x_corr is x as it multiplies the correction term, or x clamped where the caller
-// clamps its input (there the correction weighs 2^-95 or less: see silu). x_corr * rcp goes
+// subnormal). x_corr is x as it multiplies the correction term, clamped to the finite floats where
+// an infinite x does not go to the double path (see silu). x_corr * rcp goes
 // first, in parallel with the residual, so that the chain after the residual is a multiply and
 // an FMA (AVX2, AMD Zen 3: silu 1.02-1.04x, swish 1.01-1.03x faster than x_corr * (residual *
 // rcp)).
@@ -63,9 +63,11 @@ struct swish {
   template <class B>
   SIMDACT_INLINE static B eval(B x, B beta) {
     // z = -beta x = -|beta| x', x' = x with beta's sign, as z + z_lo; x' clamped to 87 / |beta|
-    // so that z >= -87 (where the logistic is 1 - 2^-125), and the correction term multiplied by
-    // the clamped x (its weight there is 2^-125). beta's sign, -|beta| and the limit are loop
-    // invariants.
+    // so that z >= -87 (where the logistic is 1 - 2^-125). The correction term is multiplied by
+    // x itself (where the reciprocal is an estimate, AVX-512 and NEON, the residual holds its
+    // error, not only E's), x' = +inf clamped to FLT_MAX: inf * q + FLT_MAX * tiny, not inf - inf.
+    // beta's sign, -|beta| and the limit are loop invariants.
+    const B big(std::numeric_limits<float>::max());
     const B sign(beta & B(-0.0f));
     const B minus_abs_beta = simd::neg_abs(beta);
     const B limit = B(87.0f) / simd::abs(beta);  // +inf at beta = 0
@@ -73,7 +75,7 @@ struct swish {
     const B z = minus_abs_beta * xc;
     const B fast = times_logistic(
         x, one_over_one_plus_exp<exp_accuracy::fine>(z, simd::fmsub(minus_abs_beta, xc, z)),
-        xc ^ sign);
+        simd::min(x ^ sign, big) ^ sign);
     // z <= 80 also leaves out z = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
     // either path); x' = +inf is clamped and needs no double path.
     return simd::patch<swish>(x, beta, z <= B(80.0f), fast);
