@@ -89,10 +89,23 @@ SIMDACT_SCHEDULE_BEFORE_RA void elementwise_interleaved(const float* x, float* y
   elementwise_loop<Arch, Op>(x, y, n, param);
 }
 
-// The loop for Op: interleaved where Op asks for it.
+// Kernels with a cheaper variant for some values of their parameter (swish: 0 < beta <= 2^12)
+// name it `variant` and say where it applies (`use_variant(param)`): the entry picks once per call.
+template <class Arch, class Op>
+void elementwise_by_parameter(const float* x, float* y, std::size_t n, float param) {
+  if (Op::use_variant(param)) {
+    elementwise_loop<Arch, typename Op::variant>(x, y, n, param);
+  } else {
+    elementwise_loop<Arch, Op>(x, y, n, param);
+  }
+}
+
+// The loop for Op: interleaved where Op asks for it, by parameter where it has a variant.
 template <class Arch, class Op>
 constexpr auto elementwise_entry() {
-  if constexpr (requires { Op::interleave; }) {
+  if constexpr (requires { typename Op::variant; }) {
+    return &elementwise_by_parameter<Arch, Op>;
+  } else if constexpr (requires { Op::interleave; }) {
     static_assert(Op::interleave);
     return &elementwise_interleaved<Arch, Op>;
   } else {

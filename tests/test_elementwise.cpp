@@ -233,6 +233,8 @@ TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
 // dense sweep of one binade), each with the 2^12 floats on either side: results near 2^-126,
 // where a correction term of 2^-24 of the result rounds to the subnormal grid. With the coarse
 // exponential (expf.hpp), gelu gave 2 ULP at its input and swish at |beta| >= 1e5 at theirs.
+// Also the edge of swish's moderate-beta variant, which takes the coarse exponential: beta = 2^12
+// at x = -80 / beta, its smallest fast-path results, and the general kernel just above 2^12.
 struct hard_input {
   const char* name;
   float param, x;  // param: alpha or beta (0 for gelu, which has none)
@@ -242,10 +244,10 @@ class HardInputElementwise : public Elementwise {};
 
 TEST_P(HardInputElementwise, KnownHardInputs) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  const hard_input cases[] = {{"gelu", 0.0f, -0x1.a30e66p+3f},
-                              {"swish", 1e5f, -0x1.a10972p-11f},
-                              {"swish", -1e5f, 0x1.a10972p-11f},
-                              {"swish", 2e5f, -0x1.9d5938p-12f}};
+  const hard_input cases[] = {
+      {"gelu", 0.0f, -0x1.a30e66p+3f},   {"swish", 1e5f, -0x1.a10972p-11f},
+      {"swish", -1e5f, 0x1.a10972p-11f}, {"swish", 2e5f, -0x1.9d5938p-12f},
+      {"swish", 0x1p12f, -0x1.4p-6f},    {"swish", 0x1.000002p12f, -0x1.4p-6f}};
   int checked = 0;
   for (const hard_input& c : cases) {
     if (act().name != std::string(c.name)) continue;
