@@ -30,29 +30,32 @@
 //   rounding on each stored e), and so do gelu and swish: where their result is near 2^-126 the
 //   correction term rounds to the subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
 //
-// one_over_one_plus_exp(z[, z_lo]) and one_over_one_plus_exp_wide(z, z_lo): 1 / (1 + e^(z + z_lo)),
-// the logistic of -(z + z_lo), as value() (times scale for the wide one); z_lo only where the
-// caller has a remainder of z (e.g. of -beta * x).
-//   E = e^z from exp_parts, fine or coarse as the caller asks, for z >= -87.2 (E still normal,
-//   and 1 + E is 1 in float from z = -17 on): the callers clamp their input, not z, so that z_lo
-//   stays the remainder of z and their x's large lanes cost no extra mask;
+// logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
+// scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
+//   E = e^-(y + y_lo) from exp_parts, fine or coarse as the caller asks, the negation taken by the
+//   reduction's FMAs (their sign variants: free; AVX2, AMD Zen 3, against negating y first:
+//   sigmoid 1.03-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is 1
+//   in float from y = 17 on): the callers clamp their input, not y, so that y_lo stays the
+//   remainder of y and their x's large lanes cost no extra mask;
 //   D = 1 + E = d_hi + d_lo exactly (Fast2Sum, the larger of 1 and E first: a max and a min);
 //   r = 1 / d_hi from simd::reciprocal_estimate (correctly rounded on AVX2, 2^-14 or better
 //   elsewhere), corrected once by the residual 1 - r d_hi - r d_lo: 1 / D to 2^-28 or better.
 //   E's error enters the result times E / (1 + E) < 1, so the logistic is within ~2^-27 (fine) or
-//   ~2^-24.7 (coarse) of its exact value.
-//   One formula for both signs of z, E up to e^80 = 2^115.4: the form it replaced took
-//   e = e^-|z| <= 1 and N / (1 + e) with N = 1 or e, which costs a compare, a blend and an AND
+//   ~2^-24.7 (coarse) of its exact value. (Where the reciprocal is an estimate, the residual
+//   carries the estimate's error too, not only E's: a caller's correction term must be weighted
+//   by its true x, see swish.hpp.)
+//   One formula for both signs of y, E up to e^80 = 2^115.4: the form it replaced took
+//   e = e^-|y| <= 1 and N / (1 + e) with N = 1 or e, which costs a compare, a blend and an AND
 //   for N, a general division (quotient and reciprocal estimates) and a third FMA in the
 //   residual, where this costs the max and the min: three to five instructions fewer per batch
 //   (AVX2, AMD Zen 3, bench-ab best of 6: sigmoid 1.13-1.16x, gelu_tanh 1.12-1.14x, silu and
 //   swish 1.04-1.07x faster).
-//   one_over_one_plus_exp is for z <= 80, where every intermediate is a normal float: the callers
-//   send larger z (results below 2^-115, rare in practice) and NaN to their double path. The wide
-//   one covers every z up to 104 (above, the result rounds to 0), for gelu_tanh whose argument
-//   reaches 87 at x = -10: lanes with z > 64 carry E * 2^-64, with D = E * 2^-64 (the 1 is below
-//   2^-92 of E), so that r is the result times 2^64; scale = 2^-64 there, which the caller
-//   applies last: a second rounding only where the result is subnormal.
+//   logistic is for y >= -80, where every intermediate is a normal float: the callers send
+//   smaller y (results below 2^-115, rare in practice) and NaN to their double path.
+//   logistic_wide covers every y down to -104 (below, the result rounds to 0), for gelu_tanh
+//   whose argument reaches -87 at x = -10: lanes with y < -64 carry E * 2^-64, with D = E * 2^-64
+//   (the 1 is below 2^-92 of E), so that r is the result times 2^64; scale = 2^-64 there, which
+//   the caller applies last: a second rounding only where the result is subnormal.
 #pragma once
 
 #include <bit>
@@ -113,22 +116,25 @@ namespace expf_detail {
 
 // The argument reduction: z = k ln2/8 + r, k = 8n + j; s = 2^n T_j (times 2^extra_exponent, an
 // integer already shifted into the exponent field); r1 = z - k ln2_8_hi (exact) and r = r1 +
-// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored.
+// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored. Negate: the reduction of
+// -(z + z_lo), with r1 and r returned negated (-r1 = z + k ln2_8_hi, exact likewise): the FMAs'
+// sign variants take the negation for free.
 template <class B>
 struct reduction {
   B k, r1, r, s;
   simd::ibatch<B> kb;  // k in the low bits (j = kb & 7 indexes the tables)
 };
 
-template <bool HasLo, class B>
+template <bool HasLo, bool Negate, class B>
 SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   const B shifter(0x1.8p23f);
-  const B t = simd::fmadd(z, B(eight_over_ln2), shifter);
+  const B c(eight_over_ln2), c_hi(ln2_8_hi), c_lo(ln2_8_lo);
+  const B t = Negate ? simd::fnmadd(z, c, shifter) : simd::fmadd(z, c, shifter);
   const B k = t - shifter;
-  const B r1 = simd::fnmadd(k, B(ln2_8_hi), z);  // exact
+  const B r1 = Negate ? simd::fmadd(k, c_hi, z) : simd::fnmadd(k, c_hi, z);  // exact
   B r = r1;
   if constexpr (HasLo) r = r + z_lo;
-  r = simd::fnmadd(k, B(ln2_8_lo), r);
+  r = Negate ? simd::fmadd(k, c_lo, r) : simd::fnmadd(k, c_lo, r);
   const simd::ibatch<B> kb = simd::bits(t);
   const B s = simd::from_bits<B>(simd::bits(simd::lookup8<B>(kb, two_j8_shifted.v)) + (kb << 20) +
                                  extra_exponent);
@@ -141,14 +147,21 @@ SIMDACT_INLINE B q_of(B r) {
   return simd::fmadd(r * r, B(q[2]), simd::fmadd(r, B(q[1]), B(q[0])));
 }
 
-// e^(z + z_lo) times 2^extra_exponent; HasLo = false: z_lo is ignored.
-template <bool HasLo, exp_accuracy A, class B>
+// e^(z + z_lo) times 2^extra_exponent (Negate: e^-(z + z_lo)); HasLo = false: z_lo is ignored.
+template <bool HasLo, exp_accuracy A, bool Negate = false, class B>
 SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
-  const reduction<B> e = reduce<HasLo>(z, z_lo, extra_exponent);
-  const B r = e.r;
-  B linear = r;  // the terms of p of degree < 2
-  if constexpr (A == exp_accuracy::fine) linear = r + simd::lookup8<B>(e.kb, delta.v);
-  const B p = simd::fmadd(r * r, q_of(r), linear);
+  const reduction<B> e = reduce<HasLo, Negate>(z, z_lo, extra_exponent);
+  // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r: Q(r) = q0 + q1 r + q2 r^2.
+  const B r = e.r, r2 = r * r;
+  const B q_r = simd::fmadd(
+      r2, B(q[2]), Negate ? simd::fnmadd(r, B(q[1]), B(q[0])) : simd::fmadd(r, B(q[1]), B(q[0])));
+  B p;
+  if constexpr (A == exp_accuracy::fine) {
+    const B d = simd::lookup8<B>(e.kb, delta.v);
+    p = simd::fmadd(r2, q_r, Negate ? d - r : r + d);
+  } else {
+    p = Negate ? simd::fmsub(r2, q_r, r) : simd::fmadd(r2, q_r, r);
+  }
   // s (1 + p) as hi + lo, hi the float nearest: lo is the rounding error of the FMA (s - hi is
   // exact, both being within 5% of each other).
   const B hi = simd::fmadd(e.s, p, e.s);
@@ -189,7 +202,7 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
 template <class B>
 SIMDACT_INLINE split<B> expm1f_split(B z) {
   using namespace expf_detail;
-  const reduction<B> e = reduce<false>(z, z, simd::ibatch<B>(0));
+  const reduction<B> e = reduce<false, false>(z, z, simd::ibatch<B>(0));
   const B d = simd::lookup8<B>(e.kb, delta.v);
   const B rest = simd::fmadd(e.r * e.r, q_of(e.r), simd::fmadd(e.r, d, d));
   // A as -(1 - s), so that hi = B - (1 - s) is -0 at z = -0 (A + B would give +0).
@@ -249,18 +262,18 @@ struct scaled_quotient : quotient<B> {
 namespace expf_detail {
 
 template <bool HasLo, bool Wide, exp_accuracy A, class B>
-SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_impl(B z, B z_lo) {
+SIMDACT_INLINE scaled_quotient<B> logistic_impl(B y, B y_lo) {
   simd::ibatch<B> extra_exponent(0);
   B one(1.0f), scale(1.0f);
   if constexpr (Wide) {
-    // Where z > 64, E 2^-64 (-64 in the exponent field: the bits of -0x1p65f), D = E 2^-64 (the
+    // Where y < -64, E 2^-64 (-64 in the exponent field: the bits of -0x1p65f), D = E 2^-64 (the
     // 1 is below 2^-92 of E), so that r is the result times 2^64.
-    const auto scaled = z > B(64.0f);
+    const auto scaled = y < B(-64.0f);
     extra_exponent = simd::bits(simd::keep_where(scaled, B(-0x1p65f)));
     one = simd::zero_where(scaled, one);
     scale = simd::select(scaled, B(0x1p-64f), scale);
   }
-  const split<B> e = exp_parts<HasLo, A>(z, z_lo, extra_exponent);
+  const split<B> e = exp_parts<HasLo, A, true>(y, y_lo, extra_exponent);  // E = e^-(y + y_lo)
   // 1 + E = d_hi + d_lo exactly: Fast2Sum, the larger of 1 and E first.
   const B d_hi = one + e.hi;
   const B d_lo = ((simd::max(e.hi, one) - d_hi) + simd::min(e.hi, one)) + e.lo;
@@ -269,23 +282,23 @@ SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_impl(B z, B z_lo) {
 
 }  // namespace expf_detail
 
-// For z in [-87.2, 80] (outside, and for NaN, the values are unspecified: callers clamp their
-// input so that z >= -87, where 1 + E is 1 in float long since, and patch the other lanes); E to
+// For y in [-80, 87.2] (outside, and for NaN, the values are unspecified: callers clamp their
+// input so that y <= 87, where 1 + E is 1 in float long since, and patch the other lanes); E to
 // the accuracy A (see the top of this file).
 template <exp_accuracy A, class B>
-SIMDACT_INLINE quotient<B> one_over_one_plus_exp(B z) {
-  return expf_detail::one_over_one_plus_exp_impl<false, false, A>(z, z);
+SIMDACT_INLINE quotient<B> logistic(B y) {
+  return expf_detail::logistic_impl<false, false, A>(y, y);
 }
 
 template <exp_accuracy A, class B>
-SIMDACT_INLINE quotient<B> one_over_one_plus_exp(B z, B z_lo) {
-  return expf_detail::one_over_one_plus_exp_impl<true, false, A>(z, z_lo);
+SIMDACT_INLINE quotient<B> logistic(B y, B y_lo) {
+  return expf_detail::logistic_impl<true, false, A>(y, y_lo);
 }
 
-// For z in [-87.2, 104] (above, the result rounds to 0; outside and NaN: as above).
+// For y in [-104, 87.2] (below, the result rounds to 0; outside and NaN: as above).
 template <exp_accuracy A, class B>
-SIMDACT_INLINE scaled_quotient<B> one_over_one_plus_exp_wide(B z, B z_lo) {
-  return expf_detail::one_over_one_plus_exp_impl<true, true, A>(z, z_lo);
+SIMDACT_INLINE scaled_quotient<B> logistic_wide(B y, B y_lo) {
+  return expf_detail::logistic_impl<true, true, A>(y, y_lo);
 }
 
 }  // namespace simdact::kernels

@@ -4,14 +4,14 @@
 // Reference: 0.5 * (1 + tanh(u)) = sigmoid(2u) exactly, so x * sigmoid(2u) in double: no
 // cancellation for u << 0, where 1 + tanh(u) loses every digit. x^3 cannot overflow in double
 // for float x.
-// Vector kernel, in float: z = -2u = x (c1 + c3 x^2) as z + z_lo (c1 = -2 sqrt(2 / pi), c3 =
+// Vector kernel, in float: t = 2u = x (c1 + c3 x^2) as t + t_lo (c1 = 2 sqrt(2 / pi), c3 =
 // 0.044715 c1), in float-float arithmetic (x^2 and each product with its FMA remainder, c1 and c3
 // as float pairs, the sum c1 + c3 x^2 by Fast2Sum in order of magnitude): the logistic of
-// -z << 0 needs z to ~2^-28 absolute, where z itself is near 100 and its float ULP 2^-17. Then
-// x / (1 + e^(z + z_lo)) as in swish.hpp (expf.hpp's one_over_one_plus_exp_wide, one FMA for the
-// product, the 2^-64 scale undone last), z formed from x clamped to 9 (see eval). Lanes with
-// z > 100 (x below about -10.1, -inf and the x whose x^2 overflows included: their z is +inf) or z
-// NaN (x NaN where the clamp keeps it; where not, x * q is NaN) take the double path: the same
+// t << 0 needs t to ~2^-28 absolute, where t itself is near -100 and its float ULP 2^-17. Then
+// x * logistic(t, t_lo) as in swish.hpp (expf.hpp's logistic_wide, one FMA for the product, the
+// 2^-64 scale undone last), t formed from x clamped to 9 (see eval). Lanes with t < -100 (x
+// below about -10.1, -inf and the x whose x^2 overflows included: their t is -inf) or t NaN (x
+// NaN where the clamp keeps it; where not, x * q is NaN) take the double path: the same
 // formula in double with x clamped to ±1e39 (the infinities get their limits from the
 // arithmetic), 2u clamped to [-200, 200], logistic from exp.hpp, one rounding.
 // Accuracy: max 1 ULP over all floats.
@@ -47,26 +47,26 @@ struct gelu_tanh {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    // c1 = -2 sqrt(2 / pi) and c3 = 0.044715 c1, each as a float and its remainder.
-    const B c1(-0x1.988454p+0f), c1_lo(0x1.857936p-25f);
-    const B c3(-0x1.2444f2p-4f), c3_lo(-0x1.49b16ap-29f);
-    // x clamped to 9, where z = -66 and the logistic is 1 - 2^-95: z >= -87 as expf.hpp needs, and
-    // no overflow of x^2 but where x < -2^64, whose z is +inf (the double path's).
+    // c1 = 2 sqrt(2 / pi) and c3 = 0.044715 c1, each as a float and its remainder.
+    const B c1(0x1.988454p+0f), c1_lo(-0x1.857936p-25f);
+    const B c3(0x1.2444f2p-4f), c3_lo(0x1.49b16ap-29f);
+    // x clamped to 9, where t = 66 and the logistic is 1 - 2^-95: t <= 87 as expf.hpp needs, and
+    // no overflow of x^2 but where x < -2^64, whose t is -inf (the double path's).
     const B xc = simd::min(x, B(9.0f));
     const B s = xc * xc;
     const B s_lo = simd::fmsub(xc, xc, s);
     const B m = c3 * s;  // c3 x^2 = m + m_lo
     const B m_lo = simd::fmadd(c3, s_lo, simd::fmadd(c3_lo, s, simd::fmsub(c3, s, m)));
-    const B big = simd::min(c1, m), little = simd::max(c1, m);  // both <= 0: Fast2Sum in order
+    const B big = simd::max(c1, m), little = simd::min(c1, m);  // both >= 0: Fast2Sum in order
     const B g = big + little;
     const B g_lo = (((big - g) + little) + m_lo) + c1_lo;
-    const B z = xc * g;  // -2u
-    const B z_lo = simd::fmadd(xc, g_lo, simd::fmsub(xc, g, z));
+    const B t = xc * g;  // 2u
+    const B t_lo = simd::fmadd(xc, g_lo, simd::fmsub(xc, g, t));
     // The correction by x itself (where the reciprocal is an estimate, AVX-512 and NEON, the
     // residual holds its error too, which is not small), finite: x = +inf is not patched.
-    const B fast = times_logistic(x, one_over_one_plus_exp_wide<exp_accuracy::coarse>(z, z_lo),
+    const B fast = times_logistic(x, logistic_wide<exp_accuracy::coarse>(t, t_lo),
                                   simd::min(x, B(std::numeric_limits<float>::max())));
-    return simd::patch<gelu_tanh>(x, p, z <= B(100.0f), fast);
+    return simd::patch<gelu_tanh>(x, p, t >= B(-100.0f), fast);
   }
 };
 

@@ -3,7 +3,7 @@
 // Reference: e = exp(-|x|) in double, then e / (1 + e) for x < 0 and 1 / (1 + e) otherwise:
 // no overflow for any input, and full relative accuracy on the small side, where the result
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
-// Vector kernel, in float, for x >= -80: one_over_one_plus_exp(-x) of expf.hpp (E = e^-x with a
+// Vector kernel, in float, for x >= -80: logistic(min(x, 87)) of expf.hpp (E = e^-x with a
 // table of 8 and a degree-4 polynomial, kept as hi + lo, up to e^80; 1 / (1 + E) from a
 // reciprocal estimate corrected by its residual), rounded once. Error before that rounding at
 // most ~2^-24.7 relative: E's 2^-24.75 (T_j's rounding left in, expf.hpp's exp_accuracy::coarse)
@@ -38,9 +38,8 @@ struct sigmoid {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
-    return simd::patch<sigmoid>(
-        x, p, x >= B(-80.0f),
-        one_over_one_plus_exp<exp_accuracy::coarse>(simd::max(B(-87.0f), -x)).value());
+    return simd::patch<sigmoid>(x, p, x >= B(-80.0f),
+                                logistic<exp_accuracy::coarse>(simd::min(x, B(87.0f))).value());
   }
 };
 

@@ -22,14 +22,14 @@ struct silu {
     return swish::eval_double(x, D(1.0));
   }
 
-  // x clamped to 87 (z = -x >= -87, as expf.hpp needs), and to FLT_MAX where it multiplies the
+  // x clamped to 87 (as expf.hpp's logistic needs), and to FLT_MAX where it multiplies the
   // logistic's correction: at x = +inf, q is about 1 and the correction tiny, which would give
   // inf - inf. So +inf needs no double path and one comparison picks the lanes that do.
   template <class B>
   SIMDACT_INLINE static B eval(B x, B p) {
     const B big(std::numeric_limits<float>::max());
-    const B fast = times_logistic(
-        x, one_over_one_plus_exp<exp_accuracy::coarse>(-simd::min(x, B(87.0f))), simd::min(x, big));
+    const B fast = times_logistic(x, logistic<exp_accuracy::coarse>(simd::min(x, B(87.0f))),
+                                  simd::min(x, big));
     return simd::patch<silu>(x, p, x >= B(-80.0f), fast);
   }
 };

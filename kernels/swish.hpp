@@ -3,18 +3,18 @@
 // Reference: beta * x is exact in double (0 where beta is 0, also for infinite x); the sigmoid
 // as in sigmoid.hpp. Where the sigmoid underflows to 0 the product is a signed zero, also for
 // x = ±inf (the limit, not inf * 0).
-// Vector kernel, in float: z = -beta * x as z + z_lo (z_lo = the FMA remainder: the logistic of a
-// large |z| is sensitive to every bit of it); s = one_over_one_plus_exp(z, z_lo) = s.q +
-// correction (expf.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the
+// Vector kernel, in float: y = beta * x as y + y_lo (y_lo = the FMA remainder: the logistic of a
+// large |y| is sensitive to every bit of it); s = logistic(y, y_lo) = s.q + correction
+// (expf.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the
 // fine one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid and silu take, but for
 // 0 < beta <= 2^12 (`variant`, picked per call): with |beta| from about 2^14 on, results near
 // 2^-126 come from the fast path, where x * correction (2^-24 of the result) rounds to the
 // subnormal grid, half an ULP; with the coarse exponential on top, a few of them were 2 ULP off
 // (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade, in the form before
-// one_over_one_plus_exp).
-// z is formed from x clamped so that z >= -87 (see eval). Lanes outside the float path's domain,
-// z > 80 (results below 2^-115 |x|: rare in practice, and where x can be huge and the result
-// still not 0) or z NaN (x = ±inf at beta = 0), take the double path: e^(beta x) in double
+// the logistic's present form).
+// y is formed from x clamped so that y <= 87 (see eval_impl). Lanes outside the float path's
+// domain, y < -80 (results below 2^-115 |x|: rare in practice, and where x can be huge and the
+// result still not 0) or y NaN (x = ±inf at beta = 0), take the double path: e^(beta x) in double
 // (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the float range) so
 // that the infinities get their limits.
 // Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA,
@@ -90,26 +90,26 @@ struct swish {
     }
   };
 
-  // z = -beta x = -|beta| x', x' = x with beta's sign, as z + z_lo; x' clamped to 87 / |beta| so
-  // that z >= -87 (where the logistic is 1 - 2^-125). The correction term is multiplied by x
+  // y = beta x = |beta| x', x' = x with beta's sign, as y + y_lo; x' clamped to 87 / |beta| so
+  // that y <= 87 (where the logistic is 1 - 2^-125). The correction term is multiplied by x
   // itself (where the reciprocal is an estimate, AVX-512 and NEON, the residual holds its error,
   // not only E's), x' = +inf clamped to FLT_MAX: inf * q + FLT_MAX * tiny, not inf - inf. beta's
-  // sign, -|beta| and the limit are loop invariants. Moderate: 0 < beta <= 2^12 (see variant).
+  // sign, |beta| and the limit are loop invariants. Moderate: 0 < beta <= 2^12 (see variant).
   template <bool Moderate, class B>
   SIMDACT_INLINE static B eval_impl(B x, B beta) {
     const B big(std::numeric_limits<float>::max());
     const B limit = B(87.0f) / simd::abs(beta);  // +inf at beta = 0
     const B sign = beta & B(-0.0f);
     const B xs = Moderate ? x : x ^ sign;
-    const B minus_abs_beta = Moderate ? -beta : simd::neg_abs(beta);
+    const B abs_beta = Moderate ? beta : simd::abs(beta);
     const B xc = simd::min(xs, limit);
-    const B z = minus_abs_beta * xc;
+    const B y = abs_beta * xc;
     constexpr exp_accuracy A = Moderate ? exp_accuracy::coarse : exp_accuracy::fine;
-    const quotient<B> s = one_over_one_plus_exp<A>(z, simd::fmsub(minus_abs_beta, xc, z));
+    const quotient<B> s = logistic<A>(y, simd::fmsub(abs_beta, xc, y));
     const B x_corr = Moderate ? simd::min(x, big) : simd::min(xs, big) ^ sign;  // +inf: FLT_MAX
-    // z <= 80 also leaves out z = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
+    // y >= -80 also leaves out y = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
     // either path); x' = +inf is clamped and needs no double path.
-    return simd::patch<swish>(x, beta, z <= B(80.0f), times_logistic(x, s, x_corr));
+    return simd::patch<swish>(x, beta, y >= B(-80.0f), times_logistic(x, s, x_corr));
   }
 };
 
