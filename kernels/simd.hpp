@@ -484,23 +484,6 @@ SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
   }
 }
 
-// 1 / d to 2^-22 relative or better (for d in the normal range), nearly a float's precision, for
-// callers that use it as the leading part of 1 / d and correct it by its residual once: AVX2
-// divides (vdivps, correctly rounded, one instruction); elsewhere reciprocal()'s estimate (2^-14
-// on AVX-512, 2^-16 on NEON) is refined by a Newton step.
-template <class B>
-SIMDACT_INLINE B reciprocal_fine(B d) {
-#if defined(__AVX2__)
-  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
-    return B(_mm256_div_ps(B(1.0f), d));
-  } else
-#endif
-  {
-    const B r = simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
-    return fmadd(r, fnmadd(d, r, B(1.0f)), r);
-  }
-}
-
 // 1 / d to 2^-14 relative or better in the fewest instructions, for callers that correct it once
 // by its residual (the correction's error is then about the square of the estimate's):
 //   AVX2: divides (vdivps, correctly rounded, one instruction against reciprocal()'s three; the
@@ -519,6 +502,17 @@ SIMDACT_INLINE B reciprocal_estimate(B d) {
   {
     return simd::reciprocal(d);  // qualified: ADL would pick xsimd::reciprocal (vrecpe alone)
   }
+}
+
+// 1 / d to 2^-22 relative or better (for d in the normal range), nearly a float's precision, for
+// callers that use it as the leading part of 1 / d and correct it by its residual once:
+// reciprocal_estimate(), refined by a Newton step where it is only an estimate (AVX-512 2^-14,
+// NEON 2^-16; AVX2's division is already correctly rounded).
+template <class B>
+SIMDACT_INLINE B reciprocal_fine(B d) {
+  const B r = reciprocal_estimate(d);
+  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) return r;
+  return fmadd(r, fnmadd(d, r, B(1.0f)), r);
 }
 
 template <class B>
