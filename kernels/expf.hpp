@@ -20,21 +20,21 @@
 //   2^64 through the exponent field where asked (softmax: tiny values kept normal; the wide
 //   logistic scales by 2^-64 the same way).
 //   exp_accuracy::coarse leaves delta_j out (one permute and one add fewer per batch): then T_j's
-//   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh
-//   and gelu_tanh take it: their results stay below 1 ULP of error before their last rounding,
-//   which keeps them within 1 ULP of the correctly rounded value (each kernel's comment has its
-//   sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6, two runs: silu 1.15x
-//   (one run), tanh 1.11-1.14x, sigmoid 1.02-1.07x, gelu_tanh 1.00-1.02x faster. log_softmax
-//   takes it too, within its 2 ULP
-//   (softmax.hpp). Softmax keeps `fine` (its 2-ULP analysis already spends a whole float
-//   rounding on each stored e), and so do gelu and swish: where their result is near 2^-126 the
-//   correction term rounds to the subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
+//   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh,
+//   gelu_tanh and swish for 0 < beta <= 2^12 take it: their results stay below 1 ULP of error
+//   before their last rounding, which keeps them within 1 ULP of the correctly rounded value (each
+//   kernel's comment has its sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6,
+//   two runs: silu 1.15x (one run), tanh 1.11-1.14x, sigmoid 1.02-1.07x, gelu_tanh 1.00-1.02x
+//   faster. log_softmax takes it too, within its 2 ULP (softmax.hpp). Softmax keeps `fine` (its
+//   2-ULP analysis already spends a whole float rounding on each stored e), and so do gelu and
+//   swish at other betas: where their result is near 2^-126 the correction term rounds to the
+//   subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
 //
 // logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
 // scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
 //   E = e^-(y + y_lo) from exp_parts, fine or coarse as the caller asks, the negation taken by the
 //   reduction's FMAs (their sign variants: free; AVX2, AMD Zen 3, against negating y first:
-//   sigmoid 1.03-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is 1
+//   sigmoid 1.02-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is 1
 //   in float from y = 17 on): the callers clamp their input, not y, so that y_lo stays the
 //   remainder of y and their x's large lanes cost no extra mask;
 //   D = 1 + E = d_hi + d_lo exactly (Fast2Sum, the larger of 1 and E first: a max and a min);
