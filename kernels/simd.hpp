@@ -490,8 +490,10 @@ SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
 //         divider is busy 3.5-5 cycles per ymm, a fraction of a kernel's 15-20). Measured on AMD
 //         Zen 3, sigmoid 1.04-1.06x faster than with reciprocal(); tanh, whose only division
 //         this would be, was 1.08x slower with it and keeps reciprocal();
-//   AVX-512 and NEON: reciprocal()'s estimate (2^-14, 2^-16): vdivps zmm would block the
-//         divider for 10 cycles per vector.
+//   AVX-512 and NEON: reciprocal()'s estimate (2^-14, 2^-16): vdivps zmm blocks the divider
+//         for 10 cycles per vector. Measured on an Intel Xeon (tools/device/ab.sh, best of 3),
+//         division instead of rcp14 was slower in every kernel: sigmoid, silu, swish 1.05-1.09x,
+//         gelu_tanh 1.06-1.08x, tanh (through reciprocal()) 1.13-1.19x.
 template <class B>
 SIMDACT_INLINE B reciprocal_estimate(B d) {
 #if defined(__AVX2__)

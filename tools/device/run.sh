@@ -3,7 +3,8 @@
 # the AVX-512 (and AVX2) test suites sharded over every core, the benchmarks on one core (oneDNN
 # at its best ISA and capped to AVX2), a comparison of this build with the other library builds
 # pack.sh was given (ab.sh), then an exhaustive sweep of the named activations.
-#   bash .dev/run.sh "<benchmark filter>" "<exhaustive args>" ["<A/B filter>"]  results under $OUT
+#   bash .dev/run.sh "<benchmark filter>" "<exhaustive args>[; <more args>...]" ["<A/B filter>"]
+# (results under $OUT)
 set -uo pipefail
 out=${OUT:-/tmp/out}; mkdir -p "$out"
 run() { .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib "$@"; }
@@ -39,9 +40,12 @@ if [ -n "${3:-}" ] && compgen -G ".dev/lib-*" >/dev/null; then
   bash .dev/ab.sh "$3" 3 | tee "$out/ab.md"
   echo "A/B: $(( $(date +%s) - t0 )) s"
 fi
-sweep_args=${2:-}
-if [ -n "${sweep_args// /}" ]; then  # blank: no sweep
-  t0=$(date +%s)
-  run .dev/bin/simdact-exhaustive $sweep_args | tee "$out/exhaustive.md"
-  echo "exhaustive: $(( $(date +%s) - t0 )) s"
-fi
+# One sweep per ';'-separated argument list (e.g. "sigmoid tanh avx512; swish avx512 param=1.702").
+IFS=';' read -ra sweeps <<<"${2:-}"
+t0=$(date +%s)
+for sweep_args in "${sweeps[@]}"; do
+  [ -n "${sweep_args// /}" ] || continue  # blank: no sweep
+  echo "## simdact-exhaustive $sweep_args" | tee -a "$out/exhaustive.md"
+  run .dev/bin/simdact-exhaustive $sweep_args | tee -a "$out/exhaustive.md"
+done
+echo "exhaustive: $(( $(date +%s) - t0 )) s"
