@@ -245,11 +245,11 @@ SIMDACT_INLINE quotient<B> one_over(split<B> d, B r) {
 
 }  // namespace expf_detail
 
-// 1 / (1 + e) for e = e_hi + e_lo in [0, 1]: 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e).
+// 1 / (1 + e) for a float e in [0, 1]: 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e).
 template <class B>
-SIMDACT_INLINE quotient<B> one_over_one_plus(B e_hi, B e_lo) {
-  const B d_hi = B(1.0f) + e_hi;
-  const B d_lo = ((B(1.0f) - d_hi) + e_hi) + e_lo;
+SIMDACT_INLINE quotient<B> one_over_one_plus(B e) {
+  const B d_hi = B(1.0f) + e;
+  const B d_lo = (B(1.0f) - d_hi) + e;
   return expf_detail::one_over<B>({d_hi, d_lo}, simd::reciprocal(d_hi));
 }
 
