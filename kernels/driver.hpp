@@ -32,20 +32,23 @@
 
 namespace simdact::kernels {
 
+// Arrays from this many elements on start with y's batch alignment (see elementwise_loop).
+template <class B>
+inline constexpr std::size_t align_from = 64 * simd::lanes<B>;
+
 template <class Arch, class Op>
 SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, float param) {
   using B = simd::batch<Arch>;
   constexpr std::size_t W = simd::lanes<B>;
   const B p = simd::broadcast<B>(param);
   std::size_t i = 0;
-  // Streaming: the first elements up to y's batch alignment the usual way, the rest streamed.
+  // The first elements up to y's batch alignment as a partial batch, so that the stores of the
+  // rest are aligned (and streamed from stream_from on, which needs it).
   bool stream = false;
-  if constexpr (simd::streams<B>) {
-    if (n >= simd::stream_from && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
-      i = simd::floats_to_alignment<B>(y);
-      if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
-      stream = true;
-    }
+  if (n >= align_from<B> && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
+    i = simd::floats_to_alignment<B>(y);
+    if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
+    stream = simd::streams<B> && n >= simd::stream_from;
   }
   auto put = [stream](float* d, B v) {
     if (stream) {

@@ -105,6 +105,34 @@ TEST_P(Elementwise, LargeArraysStreamed) {
     ASSERT_EQ(to_bits(in_place[i]), to_bits(want[i])) << "i = " << i;
 }
 
+// Arrays from 64 batches on start with a partial batch up to y's batch alignment
+// (kernels/driver.hpp): at every float offset of y, and in place, the same bits as calls on
+// pieces too short for it, and nothing written outside y.
+TEST_P(Elementwise, AlignmentHeadOfLongerArrays) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::size_t w = lanes(isa()), n = 64 * w + 3 * w + 5, piece = 16 * w;
+  const std::vector<float> x = sample_inputs(n + w, 23);
+  const float guard = from_bits(0x7fa5a5a5u);
+  for (std::size_t xo : {std::size_t{0}, std::size_t{1}}) {
+    std::vector<float> want(n);
+    for (std::size_t i = 0; i < n; i += piece)
+      run(x.data() + xo + i, want.data() + i, std::min(piece, n - i));
+    for (std::size_t yo = 0; yo < w; ++yo) {
+      std::vector<float> y(n + 2 * w, guard);
+      run(x.data() + xo, y.data() + yo, n);
+      for (std::size_t i = 0; i < n; ++i)
+        ASSERT_EQ(to_bits(y[yo + i]), to_bits(want[i]))
+            << "x + " << xo << ", y + " << yo << ": i = " << i;
+      for (std::size_t i = 0; i < yo; ++i) ASSERT_EQ(to_bits(y[i]), to_bits(guard));
+      for (std::size_t i = yo + n; i < y.size(); ++i) ASSERT_EQ(to_bits(y[i]), to_bits(guard));
+    }
+    std::vector<float> in_place(x.begin() + xo, x.begin() + xo + n);
+    run(in_place.data(), in_place.data(), n);
+    for (std::size_t i = 0; i < n; ++i)
+      ASSERT_EQ(to_bits(in_place[i]), to_bits(want[i])) << "in place, x + " << xo << ": i = " << i;
+  }
+}
+
 TEST_P(Elementwise, GuardsAfterTheOutputStayUntouched) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   const float guard = from_bits(0x7fa5a5a5u);  // a signalling-NaN pattern no kernel produces
