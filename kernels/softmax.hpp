@@ -228,6 +228,10 @@ struct softmax {
     }
   };
 
+  // Rows from this many columns on take pass 3 from y's batch alignment (see vector_row).
+  template <class B>
+  static constexpr std::size_t aligned_pass3_from = 16 * simd::lanes<B>;
+
   // One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows).
   template <class Arch, bool Log>
   SIMDACT_SCHEDULE_BEFORE_RA static void vector_row(const float* x, float* y, std::size_t n,
@@ -283,22 +287,26 @@ struct softmax {
     }
     const B et = rest > 0 ? tail_exp<accuracy<Log>>(sum, vt, counts, mb, shallow) : B(0.0f);
 
-    // Pass 3.
+    // Pass 3, y = f(x) (log_softmax) or f(e) (softmax, e in y), element by element. Long rows
+    // go from y's batch alignment on (a partial batch before it and one after the last full
+    // batch), so that the body's stores are aligned (streamed where asked): the results are the
+    // same, each depending only on its own element.
     const finish<Arch, Log> f(m, sum);
-    if constexpr (Log) {
-      if (stream) {  // up to y's batch alignment, aligned batches streamed, the rest
-        std::size_t i = std::min(n, simd::floats_to_alignment<B>(y));
-        if (i > 0) simd::store_first(y, i, f(simd::load_first<B>(x, i, 0.0f)));
-        for (; i + W <= n; i += W) simd::store_stream(y + i, f(simd::load<B>(x + i)));
-        if (i < n) simd::store_first(y + i, n - i, f(simd::load_first<B>(x + i, n - i, 0.0f)));
-        return;
+    const float* src = Log ? x : y;
+    if (stream || n >= aligned_pass3_from<B>) {
+      if constexpr (!Log) simd::store_first(y + body, rest, et);  // e, the whole row in y
+      std::size_t i = std::min(n, simd::floats_to_alignment<B>(y));
+      if (i > 0) simd::store_first(y, i, f(simd::load_first<B>(src, i, 0.0f)));
+      if (stream) {
+        for (; i + W <= n; i += W) simd::store_stream(y + i, f(simd::load<B>(src + i)));
+      } else {
+        for (; i + W <= n; i += W) simd::store(y + i, f(simd::load<B>(src + i)));
       }
-      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(x + i)));
-      simd::store_first(y + body, rest, f(vt));
-    } else {
-      for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(y + i)));
-      simd::store_first(y + body, rest, f(et));
+      if (i < n) simd::store_first(y + i, n - i, f(simd::load_first<B>(src + i, n - i, 0.0f)));
+      return;
     }
+    for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(src + i)));
+    simd::store_first(y + body, rest, f(Log ? vt : et));
   }
 
   // Rows of at most 4 batches (NB), R at a time, so that the rows' dependency chains (max,

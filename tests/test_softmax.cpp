@@ -161,6 +161,34 @@ TEST_P(Softmax, InPlaceAndMisaligned) {
   }
 }
 
+// Long rows take their last pass from y's batch alignment on (kernels/softmax.hpp): at every
+// float offset of y, and in place, a row's bits are the same, and nothing outside it is written.
+TEST_P(Softmax, LongRowsAtEveryOutputOffset) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  const std::size_t w = lanes(isa());
+  const float guard = from_bits(0x7fa5a5a5u);
+  for (std::size_t cols : {16 * w, 16 * w + 1, 40 * w + w / 2 + 3}) {
+    const std::vector<float> x = random_row(cols + 1, 6.0f, static_cast<unsigned>(cols));
+    std::vector<float> want(cols);
+    ASSERT_EQ(run(x.data(), want.data(), 1, cols, cols, cols), SIMDACT_OK);
+    for (std::size_t yo = 0; yo < w; ++yo) {
+      std::vector<float> y(cols + 2 * w, guard);
+      ASSERT_EQ(run(x.data(), y.data() + yo, 1, cols, cols, cols), SIMDACT_OK);
+      for (std::size_t j = 0; j < cols; ++j)
+        ASSERT_EQ(to_bits(y[yo + j]), to_bits(want[j]))
+            << cols << " columns, y + " << yo << ": " << j;
+      for (std::size_t j = 0; j < yo; ++j) ASSERT_EQ(to_bits(y[j]), to_bits(guard));
+      for (std::size_t j = yo + cols; j < y.size(); ++j) ASSERT_EQ(to_bits(y[j]), to_bits(guard));
+      std::vector<float> in_place(cols + 2 * w, guard);
+      std::copy(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(cols), in_place.begin() + yo);
+      ASSERT_EQ(run(in_place.data() + yo, in_place.data() + yo, 1, cols, cols, cols), SIMDACT_OK);
+      for (std::size_t j = 0; j < cols; ++j)
+        ASSERT_EQ(to_bits(in_place[yo + j]), to_bits(want[j]))
+            << "in place, y + " << yo << ": " << j;
+    }
+  }
+}
+
 // Large log_softmax outputs of long rows take the streaming-store path (kernels/softmax.hpp,
 // AVX2 and AVX-512): the same bits as calls on fewer rows, strided and misaligned, the gaps
 // between rows untouched, and in place.
