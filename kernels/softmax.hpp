@@ -9,15 +9,20 @@
 // Vector kernel (every ISA), three passes per row:
 //   1. max, and whether any NaN: a NaN or an infinite max sends the row to the edge rules; and
 //      the min, to know whether any x - m < -64;
-//   2. e_j = exp(x_j - m) in float: x_j - m as d + d_lo exactly (TwoSum), e^(d + d_lo) as
-//      hi + lo by expf.hpp (softmax: fine, ~2^-27 relative; log_softmax: coarse, 2^-24.75, one
-//      permute and one add fewer per batch, see Accuracy; d < -64 computed times 2^64 and scaled
-//      back, so that subnormal e_j are rounded once from an accurate value; rows with no such d
-//      skip that scaling and its masks: 18-26% faster on AVX2, AMD); softmax stores hi, the float
+//   2. e_j = exp(x_j - m) in float, as hi + lo by expf.hpp (softmax: fine, ~2^-27 relative;
+//      log_softmax: coarse, 2^-24.75, one permute and one add fewer per batch, see Accuracy).
+//      log_softmax reduces x_j - m taken as d + d_lo exactly (TwoSum); softmax needs no TwoSum:
+//      it takes e^(x_j - s) for a shift s = N ln2 within ln2/2 of m, from x_j itself and -N in
+//      the exponent (or s = m where |m| >= 2^10, x_j - m then exact), the row's factor e^(m - s)
+//      cancelling in e / sum (row_exp; AVX2, AMD Zen 3, bench-ab best of 6: softmax 1.12-1.13x
+//      faster at 1000 and 32000 columns in cache). d < -64 computed times 2^64 and scaled back,
+//      so that subnormal e_j are rounded once from an accurate value; rows with no such d skip
+//      that scaling and its masks: 18-26% faster on AVX2, AMD. Softmax stores hi, the float
 //      nearest e_j. Each lane sums hi as a float pair: the accumulator starts at 1, so that
 //      Fast2Sum keeps every addition's rounding error exactly (summed with the lo parts; 7-9%
-//      faster on AVX2 than summing hi in double). The maxima contribute exactly 1 each to the
-//      accumulators, and every part of rest below their granularity lands in the low sum, so
+//      faster on AVX2 than summing hi in double; softmax's e up to 1.42 have the exponent of 1
+//      at most, which Fast2Sum needs). In log_softmax the maxima contribute exactly 1 each to
+//      the accumulators, and every part of rest below their granularity lands in the low sum, so
 //      k - 1 + rest (for log1p) comes out with rest to full relative accuracy without counting
 //      the maxima apart;
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
@@ -129,30 +134,82 @@ struct softmax {
     return static_cast<double>(-simd::reduce_max(-low)) - m >= -64.0;
   }
 
-  // e = exp(v - m) as float + lo, for v <= m: shallow (General = false: every v - m >= -64) or
-  // general (any v, -inf and padding included: their e is 0). Softmax takes the fine exponential
-  // (expf.hpp), log_softmax the coarse one (see the accuracy note at the top).
+  // Softmax takes the fine exponential (expf.hpp), log_softmax the coarse one (see the accuracy
+  // note at the top).
   template <bool Log>
   static constexpr exp_accuracy accuracy = Log ? exp_accuracy::coarse : exp_accuracy::fine;
 
-  template <bool General, exp_accuracy A, class B>
-  SIMDACT_INLINE static split<B> exp_parts(B v, B mb) {
-    const B d = v - mb;
-    const B vv = d + mb, mm = d - vv;
-    const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
-    if constexpr (General) {
-      const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
-      const split<B> e = expf_split_scaled<A>(simd::max(d, B(-104.0f)),
-                                              simd::keep_where(d >= B(-104.0f), d_lo), tiny);
-      return {e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
-              simd::zero_where(tiny, e.lo)};
-    } else {
-      return expf_split<A>(d, d_lo);
-    }
-  }
+  // A row's e = exp(v - s) as float + lo, for its elements v <= m (m the row's max), shallow
+  // (General = false: every v - m >= -64) or general (any v, -inf and padding included: their e
+  // is 0; e < 2^-92 computed times 2^64 and scaled back, so that it is rounded once).
+  //   log_softmax: s = m, v - m as d + d_lo exactly (TwoSum), so that the maxima's e are exactly
+  //   1 (see row_sum and pass 3);
+  //   softmax: a shift s near m that needs no TwoSum: its e are e^(v - m) times the row's
+  //   constant e^(m - s), which cancels in e / sum (and stays in [0.70, 1.42], so that row_sum's
+  //   Fast2Sum still holds):
+  //   - |m| < 2^10: s = N ln2, N = round(m / ln2): e = e^v 2^-N, v reduced as it is (its k and r
+  //     as accurate as for v - m: r1 exact, k ln2_8_lo's error below 2^-33 for |v| < 2^11) and
+  //     -N added to the exponent field by the reduction's own integer add (modulo 2^32, like n);
+  //   - |m| >= 2^10: s = m, v - m exact (Sterbenz: v and m within a factor 2 for every v >= m -
+  //     105 that matters; below, v - m rounds to -105 or less and is clamped).
+  //   Six instructions fewer per batch than the TwoSum (with the exponential's add of d_lo).
+  template <class B, bool Log>
+  struct row_exp {
+    static constexpr exp_accuracy A = accuracy<Log>;
+    B mb;
+    // Softmax: z = v - sub is reduced (sub = 0 or m), its exponent shifted by ext (-N or 0);
+    // general rows clamp z at z_min (e^(z_min - s) < e^-105 rounds to 0) and scale it below
+    // z_deep (v - m < -64).
+    B sub = B(0.0f), z_min = B(-105.0f), z_deep = B(-64.0f);
+    simd::ibatch<B> ext = simd::ibatch<B>(0);
 
-  // The sum of the e per lane as acc + rest_lo in float: acc starts at 1, so that acc >= every e
-  // and Fast2Sum keeps each addition's rounding error exactly (into rest_lo, with e's lo).
+    SIMDACT_INLINE explicit row_exp(float m) : mb(m) {
+      if constexpr (!Log) {
+        if (std::fabs(m) < 0x1p10f) {
+          constexpr double ln2 = 0.69314718055994530942;
+          const double n = std::nearbyint(static_cast<double>(m) * (1.0 / ln2));
+          // -N << 23, modulo 2^32 (through int32: a negative double to uint32 is undefined,
+          // and 0 on AArch64).
+          const auto minus_n = static_cast<std::uint32_t>(-static_cast<std::int32_t>(n));
+          ext = simd::ibatch<B>(static_cast<std::int32_t>(minus_n << 23));
+          z_min = B(static_cast<float>(n * ln2 - 105.0));
+          z_deep = B(m - 64.0f);  // exact
+        } else {
+          sub = mb;
+        }
+      }
+    }
+
+    template <bool General>
+    SIMDACT_INLINE split<B> operator()(B v) const {
+      if constexpr (Log) {
+        const B d = v - mb;
+        const B vv = d + mb, mm = d - vv;
+        const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
+        if constexpr (General) {
+          const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
+          const split<B> e = expf_split_scaled<A>(simd::max(d, B(-104.0f)),
+                                                  simd::keep_where(d >= B(-104.0f), d_lo), tiny);
+          return {e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
+                  simd::zero_where(tiny, e.lo)};
+        } else {
+          return expf_split<A>(d, d_lo);
+        }
+      } else if constexpr (General) {
+        const B z = simd::max(v - sub, z_min);
+        const auto tiny = z < z_deep;
+        const split<B> e =
+            expf_detail::exp_parts<false, A>(z, z, ext + expf_detail::times_2p64_where<B>(tiny));
+        return {e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)), simd::zero_where(tiny, e.lo)};
+      } else {
+        return expf_detail::exp_parts<false, A>(v - sub, v, ext);
+      }
+    }
+  };
+
+  // The sum of the e per lane as acc + rest_lo in float: acc starts at 1, so that no e has a
+  // larger exponent (softmax's reach 1.42) and Fast2Sum keeps each addition's rounding error
+  // exactly (into rest_lo, with e's lo).
   // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the max is
   // -rest then): those e enter as their float value (lo dropped, 2^-24 relative), and Fast2Sum
   // puts them whole into rest_lo.
@@ -175,14 +232,14 @@ struct softmax {
 
   // The tail's e (the last n % W elements, padding -inf): in shallow rows by the shallow path
   // too, its padding (NaN there) masked out.
-  template <exp_accuracy A, class B>
-  SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts, B mb,
-                                   bool shallow) {
+  template <class B, bool Log>
+  SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts,
+                                   const row_exp<B, Log>& exp, bool shallow) {
     if (shallow) {
-      const split<B> e = exp_parts<false, A>(vt, mb);
+      const split<B> e = exp.template operator()<false>(vt);
       return sum.add({simd::keep_where(counts, e.hi), simd::keep_where(counts, e.lo)});
     }
-    return sum.add(exp_parts<true, A>(vt, mb));
+    return sum.add(exp.template operator()<true>(vt));
   }
 
   // Pass 3, from the row's max and sum: softmax scales e by 1 / sum as a float pair; log_softmax
@@ -264,12 +321,11 @@ struct softmax {
     const bool shallow = is_shallow(vmin, m);
 
     // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
-    const B mb(m);
+    const row_exp<B, Log> exp(m);
     row_sum<B> sum;
     // (Lambdas get no inline hint: always_inline, or GCC leaves them out of line here.)
     auto pass2 = [&](std::size_t j, auto general) __attribute__((always_inline)) {
-      const B e =
-          sum.add(exp_parts<decltype(general)::value, accuracy<Log>>(simd::load<B>(x + j), mb));
+      const B e = sum.add(exp.template operator()<decltype(general)::value>(simd::load<B>(x + j)));
       if constexpr (!Log) simd::store(y + j, e);
     };
     auto body_pass2 = [&](auto general) __attribute__((always_inline)) {
@@ -285,7 +341,7 @@ struct softmax {
     } else {
       body_pass2(std::true_type{});
     }
-    const B et = rest > 0 ? tail_exp<accuracy<Log>>(sum, vt, counts, mb, shallow) : B(0.0f);
+    const B et = rest > 0 ? tail_exp(sum, vt, counts, exp, shallow) : B(0.0f);
 
     // Pass 3, y = f(x) (log_softmax) or f(e) (softmax, e in y), element by element. Long rows
     // go from y's batch alignment on (a partial batch before it and one after the last full
@@ -357,12 +413,12 @@ struct softmax {
     row_sum<B> sum[R];
     B e[R][NB];
     for (std::size_t k = 0; k < R; ++k) {
-      const B mb(m[k]);
+      const row_exp<B, Log> exp(m[k]);
       for (std::size_t b = 0; b + 1 < NB; ++b) {
-        e[k][b] = sum[k].add(shallow ? exp_parts<false, accuracy<Log>>(v[k][b], mb)
-                                     : exp_parts<true, accuracy<Log>>(v[k][b], mb));
+        e[k][b] = sum[k].add(shallow ? exp.template operator()<false>(v[k][b])
+                                     : exp.template operator()<true>(v[k][b]));
       }
-      e[k][NB - 1] = tail_exp<accuracy<Log>>(sum[k], v[k][NB - 1], counts[k], mb, shallow);
+      e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], exp, shallow);
     }
     for (std::size_t k = 0; k < R; ++k) {
       const finish<Arch, Log> f(m[k], sum[k]);

@@ -101,6 +101,30 @@ TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
   }
 }
 
+// Rows centred at large values: softmax reduces x itself for |max| < 2^10 (shifting the exponent
+// by -round(max / ln2)) and x - max (exact) from 2^10 on (kernels/softmax.hpp, row_exp), both
+// signs, with and without terms below 2^-92 (spread 3 and 40), short and long rows.
+TEST_P(Softmax, RowsCentredFarFromZero) {
+  SIMDACT_REQUIRE_ISA(scope, isa());
+  for (float centre : {-1e6f, -3000.0f, -1030.0f, -1023.5f, -500.0f, -90.0f, 88.5f, 700.0f,
+                       1023.75f, 1024.0f, 1025.5f, 4000.0f, 3e7f}) {
+    for (float spread : {3.0f, 40.0f}) {
+      for (std::size_t cols : {std::size_t{10}, std::size_t{700}}) {
+        std::vector<float> x = random_row(cols, spread, static_cast<unsigned>(cols + spread));
+        for (float& v : x) v += centre;
+        const std::vector<float> y = row(x);
+        std::vector<float> want(cols);
+        softmax_oracle_row(x.data(), want.data(), cols, log());
+        for (std::size_t j = 0; j < cols; ++j) {
+          ASSERT_LE(ulp_distance(y[j], want[j]), softmax_max_ulp)
+              << "centre " << centre << ", spread " << spread << ", " << cols << " columns, " << j
+              << ": " << y[j] << " vs " << want[j];
+        }
+      }
+    }
+  }
+}
+
 TEST_P(Softmax, DocumentedSample) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   const std::vector<float> y = row({1, 2, 3, 6});
