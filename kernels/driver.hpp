@@ -1,12 +1,13 @@
 // The one elementwise loop: y[i] = Op::eval(x[i]) over a whole array, for any ISA.
 //
-// Four independent batches per step hide the latency of the long dependency chains of the
-// transcendental kernels. The loop is software-pipelined: the next four batches are loaded
-// before the current results are stored. Without that, when y sits just above x modulo 4 KiB
-// (two heap blocks of 16 KiB, say), each load would follow, in program order, a store whose
-// address matches it in the low 12 bits, and Intel cores make such a load wait for the store
-// ("4K aliasing"): the steps would run one after another, at the latency of the whole chain
-// (measured: sigmoid at n = 4096 ran 1.7x slower per element than at 262144 on a Xeon).
+// Four independent batches per step (Op::batches_per_step where a kernel sets another number)
+// hide the latency of the long dependency chains of the transcendental kernels. The loop is
+// software-pipelined: the next step's batches are loaded before the current results are stored.
+// Without that, when y sits just above x modulo 4 KiB (two heap blocks of 16 KiB, say), each load
+// would follow, in program order, a store whose address matches it in the low 12 bits, and Intel
+// cores make such a load wait for the store ("4K aliasing"): the steps would run one after
+// another, at the latency of the whole chain (measured: sigmoid at n = 4096 ran 1.7x slower per
+// element than at 262144 on a Xeon).
 // Then single batches (the last four-batch step included, so that Op::eval is instantiated in
 // few places: it is long); the last n % W elements go through the same eval, padded with zeros
 // (simd::load_first, store_first), as do, in arrays of align_from elements or more, the first
@@ -28,10 +29,28 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 
 #include "simd.hpp"
 
 namespace simdact::kernels {
+
+// Batches per step of the pipelined loop: Op::batches_per_step where the kernel sets it, else 4.
+template <class Op>
+constexpr std::size_t batches_per_step() {
+  if constexpr (requires { Op::batches_per_step; }) {
+    return Op::batches_per_step;
+  } else {
+    return 4;
+  }
+}
+
+// f(0), ..., f(N - 1), unrolled (a fold, not a loop the compiler may keep).
+template <std::size_t N, class F>
+SIMDACT_INLINE void each(F&& f) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) SIMDACT_INLINE_LAMBDA { (f(K), ...); }
+  (std::make_index_sequence<N>{});
+}
 
 // Arrays from this many elements on start with a partial batch up to y's batch alignment (see
 // above). std::vector's large buffers come from mmap, 16 bytes past a page: unaligned, every
@@ -61,22 +80,17 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
       simd::store(d, v);
     }
   };
-  if (n - i >= 8 * W) {
-    B x0 = simd::load<B>(x + i), x1 = simd::load<B>(x + i + W), x2 = simd::load<B>(x + i + 2 * W),
-      x3 = simd::load<B>(x + i + 3 * W);
-    for (; i + 8 * W <= n; i += 4 * W) {
-      const B r0 = Op::eval(x0, p), r1 = Op::eval(x1, p), r2 = Op::eval(x2, p),
-              r3 = Op::eval(x3, p);
-      x0 = simd::load<B>(x + i + 4 * W);
-      x1 = simd::load<B>(x + i + 5 * W);
-      x2 = simd::load<B>(x + i + 6 * W);
-      x3 = simd::load<B>(x + i + 7 * W);
-      put(y + i, r0);
-      put(y + i + W, r1);
-      put(y + i + 2 * W, r2);
-      put(y + i + 3 * W, r3);
+  constexpr std::size_t S = batches_per_step<Op>();
+  if (n - i >= 2 * S * W) {
+    B xs[S], rs[S];
+    each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(x + i + k * W); });
+    for (; i + 2 * S * W <= n; i += S * W) {
+      each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::eval(xs[k], p); });
+      const float* next = x + i + S * W;
+      each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(next + k * W); });
+      each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { put(y + i + k * W, rs[k]); });
     }
-    // The four batches loaded last are left to the loop below, which loads them again.
+    // The batches loaded last are left to the loop below, which loads them again.
   }
   for (; i + W <= n; i += W) {
     put(y + i, Op::eval(simd::load<B>(x + i), p));

@@ -21,6 +21,8 @@
 // per batch, and a call (with its spills of a dozen ymm/zmm registers) would cost more than
 // the math.
 #define SIMDACT_INLINE inline __attribute__((always_inline))
+// The same for a lambda (written after its parameter list): GCC gives lambdas no inline hint.
+#define SIMDACT_INLINE_LAMBDA __attribute__((always_inline))
 
 // A function compiled with GCC's pre-register-allocation instruction scheduler, which GCC leaves
 // off on x86: it interleaves independent dependency chains that source order would leave one

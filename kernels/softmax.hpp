@@ -323,12 +323,11 @@ struct softmax {
     // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
     const row_exp<B, Log> exp(m);
     row_sum<B> sum;
-    // (Lambdas get no inline hint: always_inline, or GCC leaves them out of line here.)
-    auto pass2 = [&](std::size_t j, auto general) __attribute__((always_inline)) {
+    auto pass2 = [&](std::size_t j, auto general) SIMDACT_INLINE_LAMBDA {
       const B e = sum.add(exp.template operator()<decltype(general)::value>(simd::load<B>(x + j)));
       if constexpr (!Log) simd::store(y + j, e);
     };
-    auto body_pass2 = [&](auto general) __attribute__((always_inline)) {
+    auto body_pass2 = [&](auto general) SIMDACT_INLINE_LAMBDA {
       std::size_t j = 0;
       for (; j + 2 * W <= body; j += 2 * W) {  // two exponentials per step, interleaved
         pass2(j, general);
