@@ -106,6 +106,14 @@ SIMDACT_INLINE void stream_fence() {
 #endif
 }
 
+// Asks for the cache lines of N batches from p to be brought into the caches (L2 and closer on
+// x86: prefetcht1), without waiting for them; p may be any address, even past an array's end.
+template <class B, std::size_t N>
+SIMDACT_INLINE void prefetch_lines(const float* p) {
+  constexpr std::size_t line_floats = 64 / sizeof(float);
+  for (std::size_t o = 0; o < N * lanes<B>; o += line_floats) __builtin_prefetch(p + o, 0, 2);
+}
+
 // How many floats from p up to the next batch-aligned address (0 if p is aligned); p must be
 // float-aligned. The head that streaming stores, which need an aligned address, leave out.
 template <class B>

@@ -38,7 +38,11 @@
 //   2.1x (softmax) and 1.8x (log_softmax) faster on AVX2 (AMD Zen 3; a stack buffer written
 //   float by float and read as one vector had stalled the load three times per row).
 //   Softmax reads x twice and y once (writing it twice), log_softmax reads x three times and
-//   writes y once (with streaming stores where the output is large: see vector_rows). Pass 2 takes
+//   writes y once (with streaming stores where the output is large: see vector_rows). While pass
+//   2 runs, the next row's cache lines are prefetched (one prefetch per 64 bytes, into L2 on
+//   x86), so that a matrix larger than the caches is read from memory behind the exponentials
+//   instead of by pass 1 alone: AVX2, AMD Zen 3, bench-ab best of 6, 16777x1000 and 524x32000
+//   1.30-1.40x faster (softmax and log_softmax), rows in cache unchanged. Pass 2 takes
 //   two batches per step and the row is compiled with the pre-allocation scheduler
 //   (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains overlap: AMD Zen 3, best of 4,
 //   log_softmax 14-17% and softmax 4-7% faster than one batch per step in source order (four per
@@ -289,10 +293,12 @@ struct softmax {
   template <class B>
   static constexpr std::size_t aligned_pass3_from = 16 * simd::lanes<B>;
 
-  // One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows).
+  // One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows);
+  // `next`: the next row's x, prefetched during pass 2 (none for the last row).
   template <class Arch, bool Log>
   SIMDACT_SCHEDULE_BEFORE_RA static void vector_row(const float* x, float* y, std::size_t n,
-                                                    [[maybe_unused]] bool stream) {
+                                                    [[maybe_unused]] bool stream,
+                                                    const float* next = nullptr) {
     using B = simd::batch<Arch>;
     constexpr std::size_t W = simd::lanes<B>;
     const std::size_t body = n - n % W, rest = n - body;
@@ -330,6 +336,7 @@ struct softmax {
     auto body_pass2 = [&](auto general) SIMDACT_INLINE_LAMBDA {
       std::size_t j = 0;
       for (; j + 2 * W <= body; j += 2 * W) {  // two exponentials per step, interleaved
+        if (next) simd::prefetch_lines<B, 2>(next + j);
         pass2(j, general);
         pass2(j + W, general);
       }
@@ -462,7 +469,10 @@ struct softmax {
         }
       }
     }
-    for (; r < rows; ++r) vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream);
+    for (; r < rows; ++r) {
+      const float* next = r + 1 < rows ? x + (r + 1) * xs : nullptr;
+      vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream, next);
+    }
     if (stream) simd::stream_fence<simd::batch<Arch>>();
   }
 };
