@@ -9,6 +9,7 @@
 //     at beta = 1 runs silu's kernel, see src/checked.cpp)
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -55,7 +56,12 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg.rfind("param=", 0) == 0) {
-      param_override = std::strtof(arg.c_str() + 6, nullptr);
+      char* end = nullptr;
+      param_override = std::strtof(arg.c_str() + 6, &end);
+      if (end == arg.c_str() + 6 || *end != '\0' || !std::isfinite(*param_override)) {
+        std::fprintf(stderr, "simdact-exhaustive: %s: not a finite number\n", arg.c_str());
+        return 2;
+      }
       continue;
     }
     const auto isas = target_isas();

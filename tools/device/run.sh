@@ -42,10 +42,11 @@ if [ -n "${3:-}" ] && compgen -G ".dev/lib-*" >/dev/null; then
 fi
 # One sweep per ';'-separated argument list (e.g. "sigmoid tanh avx512; swish avx512 param=1.702").
 IFS=';' read -ra sweeps <<<"${2:-}"
-t0=$(date +%s)
+t0=$(date +%s) swept=0
 for sweep_args in "${sweeps[@]}"; do
   [ -n "${sweep_args// /}" ] || continue  # blank: no sweep
   echo "## simdact-exhaustive $sweep_args" | tee -a "$out/exhaustive.md"
   run .dev/bin/simdact-exhaustive $sweep_args | tee -a "$out/exhaustive.md"
+  swept=1
 done
-echo "exhaustive: $(( $(date +%s) - t0 )) s"
+[ $swept = 0 ] || echo "exhaustive: $(( $(date +%s) - t0 )) s"
