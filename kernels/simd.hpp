@@ -505,9 +505,12 @@ SIMDACT_INLINE B reciprocal([[maybe_unused]] B d) {
 //         division instead of rcp14 was slower in every kernel: sigmoid, silu, swish 1.05-1.09x,
 //         gelu_tanh 1.06-1.08x, tanh (through reciprocal()) 1.13-1.19x.
 template <class B>
+inline constexpr bool reciprocal_estimate_divides = is_arch<B, xsimd::fma3<xsimd::avx2>>;
+
+template <class B>
 SIMDACT_INLINE B reciprocal_estimate(B d) {
 #if defined(__AVX2__)
-  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+  if constexpr (reciprocal_estimate_divides<B>) {
     return B(_mm256_div_ps(B(1.0f), d));
   } else
 #endif
@@ -523,7 +526,7 @@ SIMDACT_INLINE B reciprocal_estimate(B d) {
 template <class B>
 SIMDACT_INLINE B reciprocal_fine(B d) {
   const B r = reciprocal_estimate(d);
-  if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) return r;
+  if constexpr (reciprocal_estimate_divides<B>) return r;
   return fmadd(r, fnmadd(d, r, B(1.0f)), r);
 }
 
