@@ -67,32 +67,40 @@ namespace simdact::kernels {
 
 namespace expf_detail {
 
-// 8 entries, stored twice (see simd::lookup8).
-struct table8 {
+// A table of 16 floats: 8 entries stored twice (simd::lookup8) or 4 stored four times
+// (simd::lookup4).
+struct lane_table {
   float v[16];
 };
 
-constexpr table8 twice(const float (&t)[8]) {
-  table8 d{};
+constexpr lane_table twice(const float (&t)[8]) {
+  lane_table d{};
   for (int j = 0; j < 16; ++j) d.v[j] = t[j % 8];
+  return d;
+}
+
+// 4 entries, stored four times (see simd::lookup4).
+constexpr lane_table four_times(const float (&t)[4]) {
+  lane_table d{};
+  for (int j = 0; j < 16; ++j) d.v[j] = t[j % 4];
   return d;
 }
 
 // 2^(j/8) rounded to float, and the relative remainder (2^(j/8) - T_j) / T_j.
 inline constexpr float two_j8[8] = {0x1p0f,        0x1.172b84p0f, 0x1.306fep0f,  0x1.4bfdaep0f,
                                     0x1.6a09e6p0f, 0x1.8ace54p0f, 0x1.ae89fap0f, 0x1.d5818ep0f};
-inline constexpr table8 delta =
+inline constexpr lane_table delta =
     twice({0.0f, -0x1.9c0c22p-27f, 0x1.125002p-25f, -0x1.0a355p-25f, 0x1.26055cp-26f,
            0x1.67a1cap-28f, -0x1.f9c304p-27f, -0x1.a5217cp-28f});
 
 // T_j's bits minus j << 20: adding (8n + j) << 20 to them gives the bits of 2^n T_j.
-constexpr table8 shifted(const float (&t)[8]) {
+constexpr lane_table shifted(const float (&t)[8]) {
   float s[8] = {};
   for (std::uint32_t j = 0; j < 8; ++j)
     s[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t[j]) - (j << 20));
   return twice(s);
 }
-inline constexpr table8 two_j8_shifted = shifted(two_j8);
+inline constexpr lane_table two_j8_shifted = shifted(two_j8);
 
 // e^r = 1 + r + r^2 Q(r) on |r| <= ln2/16.
 inline constexpr float q[] = {0x1p-1f, 0x1.555b7cp-3f, 0x1.555a58p-5f};

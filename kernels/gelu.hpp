@@ -16,15 +16,15 @@
 //     result is rounded once;
 //   - u: 4 + a = d_hi + d_lo exactly; u_hi = u0, a reciprocal of d_hi to 2^-22 or better
 //     (simd::reciprocal_fine), and u_lo = u0 rho from its residual rho: 2^-44 relative;
-//   - M: one of 7 polynomials, picked by i = round(32 u) (one permute per coefficient, no
-//     gather): M(c + v) = c0 + c1 v + ... + c5 v^5 on |v| <= 1/64, c = i/32
-//     (tools/sollya/gelu.sollya: 2^-28 relative), c0 a float pair. v = u_hi - c is exact;
+//   - M: one of 4 polynomials, picked by i = round(16 u) (one in-lane permute per coefficient, no
+//     gather): M(c + v) = c0 + c1 v + ... + c7 v^7 on |v| <= 1/32, c = i/16
+//     (tools/sollya/gelu.sollya: 2^-28.1 relative), c0 a float pair. v = u_hi - c is exact;
 //     c0 + c1 v is summed with the rounding error of c1 v kept (FMA) and Fast2Sum (c1 v is at
-//     most 36% of c0); u_lo enters through c1 u_lo and (v + u_lo) in the rest, which is at most
-//     2.7% of M (its roundings: 2^-28);
+//     most 66% of c0); u_lo enters through c1 u_lo and (v + u_lo) in the rest, which is at most
+//     11.5% of M (its roundings, each 2^-24 of it: ~2^-26 of M);
 //   - Q = e M as a pair (FMA for the rounding error of e_hi m_hi); x > 0: 1 - Q by Fast2Sum.
-//   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-26.4 relative at
-//   worst (e 2^-27.5, M 2^-27.2; u's error times M's sensitivity to it, |u M' / M| <= 3.2, is
+//   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-25.3 relative at
+//   worst (e 2^-27.5, M ~2^-25.7; u's error times M's sensitivity to it, |u M' / M| <= 3.2, is
 //   negligible; for x > 0, Q <= 1 - Q), below the 2^-24 that keeps the result within 1 ULP: an
 //   error under 1 ULP before the last rounding leaves the result and the correctly rounded value
 //   less than 2 ULP apart, so at most 1. But where the result is near 2^-126 (x ~ -13), x s_lo is
@@ -35,9 +35,12 @@
 //   step on AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
 //   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
-// About 73 float instructions per 8 lanes, against ~130 for the double-precision evaluation
+// About 78 float instructions per 8 lanes, against ~130 for the double-precision evaluation
 // this replaced (erfc through exp in double, each half batch widened): 1.25x faster on AVX2
-// (AMD Zen 3), bound by the two FMA pipes.
+// (AMD Zen 3). Four polynomials of degree 7 rather than seven of degree 5 (two instructions
+// more): on Zen 3 a lane-crossing permute (vpermps) issues once per cycle, an in-lane one
+// (vpermilps) twice, and the seven vpermps per batch cost ~15% (measured by leaving them out);
+// AVX2, bench-ab: 1.05-1.16x faster over three runs.
 // Accuracy: max 1 ULP over all floats, subnormal results included.
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
@@ -64,26 +67,21 @@ struct gelu {
     return c == 0.0 ? std::copysign(0.0, x) : 0.5 * x * c;
   }
 
-  // The coefficients of M on the interval centred at i/32, in slot i & 7 (i = 2..8; slot 1 is
-  // unused and repeats slot 2), from tools/sollya/gelu.sollya.
+  // The coefficients of M on the interval centred at i/16, in slot i & 3 (i = 1..4), from
+  // tools/sollya/gelu.sollya.
   struct tables {
-    expf_detail::table8 c0_hi, c0_lo, c1, c2, c3, c4, c5;
+    expf_detail::lane_table c0_hi, c0_lo, c1, c2, c3, c4, c5, c6, c7;
   };
   static constexpr tables m = {
-      expf_detail::twice({0x1p-1f, 0x1.0e7dcep-5f, 0x1.0e7dcep-5f, 0x1.dfdcb4p-5f, 0x1.82b4bcp-4f,
-                          0x1.2b136cp-3f, 0x1.c660e4p-3f, 0x1.563774p-2f}),
-      expf_detail::twice({0x1.3b78p-34f, -0x1.c7fbfcp-30f, -0x1.c7fbfcp-30f, -0x1.a165ep-32f,
-                          -0x1.c63e18p-30f, 0x1.ad416p-28f, 0x1.4309p-31f, -0x1.f6a9cp-31f}),
-      expf_detail::twice({0x1.988454p2f, 0x1.63cfc8p-1f, 0x1.63cfc8p-1f, 0x1.eb0da8p-1f,
-                          0x1.5cf97ap0f, 0x1.fc2b2ap0f, 0x1.77759p1f, 0x1.162864p2f}),
-      expf_detail::twice({0x1.33be04p5f, 0x1.b4ae7p1f, 0x1.b4ae7p1f, 0x1.4b509cp2f, 0x1.fd750ap2f,
-                          0x1.87532ap3f, 0x1.27c6f2p4f, 0x1.b2826ap4f}),
-      expf_detail::twice({0x1.0dab62p7f, 0x1.d98258p3f, 0x1.d98258p3f, 0x1.782508p4f, 0x1.25b876p5f,
-                          0x1.ba2016p5f, 0x1.3bfe1ap6f, 0x1.a993cep6f}),
-      expf_detail::twice({0x1.c14624p7f, 0x1.b824a4p5f, 0x1.b824a4p5f, 0x1.58de06p6f, 0x1.f9dfeep6f,
-                          0x1.5450c8p7f, 0x1.9e651cp7f, 0x1.c607f8p7f}),
-      expf_detail::twice({-0x1.904af2p5f, 0x1.580e9ap7f, 0x1.580e9ap7f, 0x1.cc3f52p7f, 0x1.134d9p8f,
-                          0x1.109ef4p8f, 0x1.80f47p7f, 0x1.c546cep5f}),
+      expf_detail::four_times({0x1p-1f, 0x1.0e7dcep-5f, 0x1.82b4bcp-4f, 0x1.c660e4p-3f}),
+      expf_detail::four_times({0x1.8a34p-34f, -0x1.c4591p-30f, -0x1.afcb48p-30f, 0x1.ba54p-31f}),
+      expf_detail::four_times({0x1.988454p2f, 0x1.63cfc8p-1f, 0x1.5cf97cp0f, 0x1.77759p1f}),
+      expf_detail::four_times({0x1.33bdfcp5f, 0x1.b4ae68p1f, 0x1.fd7514p2f, 0x1.27c6dep4f}),
+      expf_detail::four_times({0x1.0da8fp7f, 0x1.d986b6p3f, 0x1.25b5f8p5f, 0x1.3bfe22p6f}),
+      expf_detail::four_times({0x1.c04618p7f, 0x1.b81a82p5f, 0x1.f9b5b4p6f, 0x1.9ed3dcp7f}),
+      expf_detail::four_times({-0x1.12a4f4p6f, 0x1.482124p7f, 0x1.16da06p8f, 0x1.816368p7f}),
+      expf_detail::four_times({-0x1.c2303cp4f, 0x1.accbcep8f, 0x1.f87082p6f, -0x1.29bec6p9f}),
+      expf_detail::four_times({0x1.c3e012p12f, -0x1.ec824ap9f, -0x1.994074p10f, -0x1.71443p10f}),
   };
 
   template <class B>
@@ -106,25 +104,28 @@ struct gelu {
     const B rho = simd::fnmadd(u0, d_lo, simd::fnmadd(u0, d_hi, B(1.0f)));
     const B u_hi = u0;
     const B u_lo = u0 * rho;
-    // M = m_hi + m_lo on the interval i = round(32 u_hi).
+    // M = m_hi + m_lo on the interval i = round(16 u_hi).
     const B shifter(0x1.8p23f);
-    const B sh = simd::fmadd(u_hi, B(32.0f), shifter);
+    const B sh = simd::fmadd(u_hi, B(16.0f), shifter);
     const simd::ibatch<B> i = simd::bits(sh);
-    const B v = simd::fnmadd(sh - shifter, B(0x1p-5f), u_hi);  // exact
-    const B c1 = simd::lookup8<B>(i, m.c1.v);
+    const B v = simd::fnmadd(sh - shifter, B(0x1p-4f), u_hi);  // exact
+    auto c = [&i](const expf_detail::lane_table& t)
+                 SIMDACT_INLINE_LAMBDA { return simd::lookup4<B>(i, t.v); };
+    const B c1 = c(m.c1);
     const B v2 = v + u_lo;
+    const B v2sq = v2 * v2;
     const B rest = simd::fmadd(
-        simd::fmadd(simd::fmadd(simd::lookup8<B>(i, m.c5.v), v2, simd::lookup8<B>(i, m.c4.v)), v2,
-                    simd::lookup8<B>(i, m.c3.v)),
-        v2, simd::lookup8<B>(i, m.c2.v));
+        v2sq,
+        simd::fmadd(v2sq, simd::fmadd(c(m.c7), v2, c(m.c6)), simd::fmadd(c(m.c5), v2, c(m.c4))),
+        simd::fmadd(c(m.c3), v2, c(m.c2)));
     const B w = c1 * v;
-    const B tail = simd::fmadd(v2 * v2, rest, simd::fmadd(c1, u_lo, simd::fmsub(c1, v, w)));
-    const B c0 = simd::lookup8<B>(i, m.c0_hi.v);
+    const B c0 = c(m.c0_hi);
     const B m_hi = c0 + w;
-    const B m_lo = ((c0 - m_hi) + w) + (tail + simd::lookup8<B>(i, m.c0_lo.v));
+    const B small = simd::fmadd(c1, u_lo, c(m.c0_lo)) + simd::fmsub(c1, v, w);
+    const B m_lo = simd::fmadd(v2sq, rest, small + ((c0 - m_hi) + w));
     // Q = e M, with the rounding error of e_hi m_hi.
     const B q = e.hi * m_hi;
-    const B q_lo = simd::fmadd(e.lo, m_hi, simd::fmadd(e.hi, m_lo, simd::fmsub(e.hi, m_hi, q)));
+    const B q_lo = simd::fmadd(e.hi, m_lo, simd::fmadd(e.lo, m_hi, simd::fmsub(e.hi, m_hi, q)));
     // x > 0: 1 - Q (Fast2Sum).
     const B g = B(1.0f) - q;
     const B g_lo = ((B(1.0f) - g) - q) - q_lo;
