@@ -7,7 +7,8 @@
 // so one formula serves near 0 (where it is the Taylor form z + z^2 Q(z)) and away from it,
 // ~2^-27 relative; then alpha * (hi + lo) = fma(alpha, hi, alpha * lo), formed with the sign
 // tricks below: one rounding that matters. (It replaced a polynomial for z >= -0.25 blended with
-// e^z - 1 below, both evaluated on every lane: AVX2, AMD Zen 3, 1.26-1.28x faster.)
+// e^z - 1 below, both evaluated on every lane: AVX2, AMD Zen 3, 1.26-1.28x faster.) The table
+// has 4 entries on AVX2 (an in-lane permute, one FMA more), 8 elsewhere: see expf.hpp.
 // Zeros get the reference's sign (alpha * ±0, and -0 for x < 0 at alpha = +0) from how the last
 // sum is formed, without a test.
 // Accuracy: max 1 ULP over all floats, for any alpha (exhaustive at alpha = 1, every vector ISA;
@@ -30,7 +31,7 @@ struct elu {
   SIMDACT_INLINE static B eval(B x, B alpha) {
     // Where x > 0 the negative branch computes garbage that the last select drops.
     const B z = simd::max_nan_passing(B(-20.0f), x);  // NaN stays NaN
-    const split<B> e = expm1f_split(z);
+    const split<B> e = expm1f_split<simd::cheap_table_entries<B>>(z);
     const B hi = e.hi, lo = e.lo;
     // alpha (hi + lo) as flip(a hi + a lo), a = -|alpha| and flip negating where alpha >= +0: the
     // same value, and a zero sum gets the sign of a hi, so that the result's is alpha hi's, the

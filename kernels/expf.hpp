@@ -30,6 +30,11 @@
 //   swish at other betas: where their result is near 2^-126 the correction term rounds to the
 //   subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
 //
+// A kernel may take a table of 4 entries instead (exp_table<4>: k = 4n + j, |r| <= ln2/8, Q of
+// degree 3) where an 8-entry lookup costs more than an FMA: elu on AVX2 (simd::
+// cheap_table_entries; 1.03-1.06x faster there, bench-ab). gelu measured 0.91-0.94x with it (its
+// loop already spills) and keeps 8; the other kernels' error budgets assume 8.
+//
 // logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
 // scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
 //   E = e^-(y + y_lo) from exp_parts, fine or coarse as the caller asks, the negation taken by the
@@ -109,6 +114,63 @@ inline constexpr float eight_over_ln2 = 0x1.715476p3f;
 inline constexpr float ln2_8_hi = 0x1.62e4p-4f;     // ln2/8 to 16 bits
 inline constexpr float ln2_8_lo = 0x1.7f7d1cp-23f;  // ln2/8 - ln2_8_hi
 
+// The reduction's constants for a table of J entries: J/ln2, ln2/J as hi (16 bits) + lo, the
+// tables (T_j's bits minus j << shift, so that adding (J n + j) << shift adds n << 23) and Q.
+// J = 8 above; J = 4 for kernels that pick it per ISA (simd::cheap_table_entries): the subset
+// j = 0, 2, 4, 6 of the same T_j and delta_j, |r| <= ln2/8 and Q of degree 3 (2^-33.2
+// absolute, tools/sollya/expf.sollya), one FMA more; r's and p's roundings grow to 2^-28.
+template <int J>
+struct exp_table;
+
+template <>
+struct exp_table<8> {
+  static constexpr int shift = 20;
+  static constexpr float j_over_ln2 = eight_over_ln2, step_hi = ln2_8_hi, step_lo = ln2_8_lo;
+  static constexpr lane_table t_shifted = two_j8_shifted;
+  static constexpr lane_table delta = expf_detail::delta;
+  template <class B>
+  SIMDACT_INLINE static B lookup(simd::ibatch<B> i, const lane_table& t) {
+    return simd::lookup8<B>(i, t.v);
+  }
+  // Q(r), or Q(-r) where Negate (r then being the negated remainder).
+  template <bool Negate, class B>
+  SIMDACT_INLINE static B q_of(B r, B r2) {
+    return simd::fmadd(
+        r2, B(q[2]), Negate ? simd::fnmadd(r, B(q[1]), B(q[0])) : simd::fmadd(r, B(q[1]), B(q[0])));
+  }
+};
+
+template <>
+struct exp_table<4> {
+  static constexpr int shift = 21;
+  static constexpr float j_over_ln2 = 0x1.715476p2f, step_hi = 0x1.62e4p-3f,
+                         step_lo = 0x1.7f7d1cp-22f;
+  static constexpr lane_table t_shifted = [] {
+    lane_table t{};
+    for (std::uint32_t j = 0; j < 16; ++j) {
+      const std::uint32_t e = j % 4;
+      t.v[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(two_j8[2 * e]) - (e << 21));
+    }
+    return t;
+  }();
+  static constexpr lane_table delta = [] {
+    lane_table t{};
+    for (int j = 0; j < 16; ++j) t.v[j] = expf_detail::delta.v[2 * (j % 4)];
+    return t;
+  }();
+  static constexpr float q[] = {0x1p-1f, 0x1.555554p-3f, 0x1.55678ep-5f, 0x1.1129bp-7f};
+  template <class B>
+  SIMDACT_INLINE static B lookup(simd::ibatch<B> i, const lane_table& t) {
+    return simd::lookup4<B>(i, t.v);
+  }
+  template <bool Negate, class B>
+  SIMDACT_INLINE static B q_of(B r, B r2) {
+    const B lo = Negate ? simd::fnmadd(r, B(q[1]), B(q[0])) : simd::fmadd(r, B(q[1]), B(q[0]));
+    const B hi = Negate ? simd::fnmadd(r, B(q[3]), B(q[2])) : simd::fmadd(r, B(q[3]), B(q[2]));
+    return simd::fmadd(r2, hi, lo);
+  }
+};
+
 }  // namespace expf_detail
 
 template <class B>
@@ -133,10 +195,11 @@ struct reduction {
   simd::ibatch<B> kb;  // k in the low bits (j = kb & 7 indexes the tables)
 };
 
-template <bool HasLo, bool Negate, class B>
+template <bool HasLo, bool Negate, int J = 8, class B>
 SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+  using T = exp_table<J>;
   const B shifter(0x1.8p23f);
-  const B c(eight_over_ln2), c_hi(ln2_8_hi), c_lo(ln2_8_lo);
+  const B c(T::j_over_ln2), c_hi(T::step_hi), c_lo(T::step_lo);
   const B t = Negate ? simd::fnmadd(z, c, shifter) : simd::fmadd(z, c, shifter);
   const B k = t - shifter;
   const B r1 = Negate ? simd::fmadd(k, c_hi, z) : simd::fnmadd(k, c_hi, z);  // exact
@@ -144,28 +207,23 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) 
   if constexpr (HasLo) r = r + z_lo;
   r = Negate ? simd::fmadd(k, c_lo, r) : simd::fnmadd(k, c_lo, r);
   const simd::ibatch<B> kb = simd::bits(t);
-  const B s = simd::from_bits<B>(simd::bits(simd::lookup8<B>(kb, two_j8_shifted.v)) + (kb << 20) +
-                                 extra_exponent);
+  const B s = simd::from_bits<B>(simd::bits(T::template lookup<B>(kb, T::t_shifted)) +
+                                 (kb << T::shift) + extra_exponent);
   return {k, r1, r, s, kb};
 }
 
-// Q(r), e^r = 1 + r + r^2 Q(r).
-template <class B>
-SIMDACT_INLINE B q_of(B r) {
-  return simd::fmadd(r * r, B(q[2]), simd::fmadd(r, B(q[1]), B(q[0])));
-}
-
 // e^(z + z_lo) times 2^extra_exponent (Negate: e^-(z + z_lo)); HasLo = false: z_lo is ignored.
-template <bool HasLo, exp_accuracy A, bool Negate = false, class B>
+// J: the table's entries (exp_table).
+template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, class B>
 SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
-  const reduction<B> e = reduce<HasLo, Negate>(z, z_lo, extra_exponent);
-  // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r: Q(r) = q0 + q1 r + q2 r^2.
+  using T = exp_table<J>;
+  const reduction<B> e = reduce<HasLo, Negate, J>(z, z_lo, extra_exponent);
+  // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r.
   const B r = e.r, r2 = r * r;
-  const B q_r = simd::fmadd(
-      r2, B(q[2]), Negate ? simd::fnmadd(r, B(q[1]), B(q[0])) : simd::fmadd(r, B(q[1]), B(q[0])));
+  const B q_r = T::template q_of<Negate>(r, r2);
   B p;
   if constexpr (A == exp_accuracy::fine) {
-    const B d = simd::lookup8<B>(e.kb, delta.v);
+    const B d = T::template lookup<B>(e.kb, T::delta);
     p = simd::fmadd(r2, q_r, Negate ? d - r : r + d);
   } else {
     p = Negate ? simd::fmsub(r2, q_r, r) : simd::fmadd(r2, q_r, r);
@@ -206,13 +264,17 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
 // exactly (FMA), A + B = hi + err exactly (Fast2Sum: |A| >= 0.082 > |B| where k != 0, A = 0
 // where k = 0), and lo collects the rest. Near 0 (k = 0: s = 1, r1 = z) this is hi = z and
 // lo = z^2 Q(z), the Taylor form; elsewhere |e^z - 1| >= 0.04 and lo's roundings, r's included
-// (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it.
-template <class B>
+// (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it. With J = 4
+// entries: |A| >= 0.159 > |B| (s <= 1 for z <= 0), |e^z - 1| >= 0.08 away from 0, rest below
+// 2^-4 of the result: lo's roundings near 2^-29 of it.
+template <int J = 8, class B>
 SIMDACT_INLINE split<B> expm1f_split(B z) {
   using namespace expf_detail;
-  const reduction<B> e = reduce<false, false>(z, z, simd::ibatch<B>(0));
-  const B d = simd::lookup8<B>(e.kb, delta.v);
-  const B rest = simd::fmadd(e.r * e.r, q_of(e.r), simd::fmadd(e.r, d, d));
+  using T = exp_table<J>;
+  const reduction<B> e = reduce<false, false, J>(z, z, simd::ibatch<B>(0));
+  const B d = T::template lookup<B>(e.kb, T::delta);
+  const B r2 = e.r * e.r;
+  const B rest = simd::fmadd(r2, T::template q_of<false>(e.r, r2), simd::fmadd(e.r, d, d));
   // A as -(1 - s), so that hi = B - (1 - s) is -0 at z = -0 (A + B would give +0).
   const B one_minus_s = B(1.0f) - e.s;
   const B a_err = e.s - (B(1.0f) - one_minus_s);
@@ -220,7 +282,7 @@ SIMDACT_INLINE split<B> expm1f_split(B z) {
   const B b_err = simd::fmsub(e.s, e.r1, b);
   const B hi = b - one_minus_s;
   const B err = b - (hi + one_minus_s);
-  return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(ln2_8_lo), rest), (err + b_err) + a_err)};
+  return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(T::step_lo), rest), (err + b_err) + a_err)};
 }
 
 // e^(z + z_lo), times 2^64 on the lanes of `scaled`, for z in [-104, 88] (the scaled lanes are

@@ -497,6 +497,12 @@ SIMDACT_INLINE B lookup4([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const fl
   }
 }
 
+// The entries of a small lookup table that a kernel may size per ISA: 4 on AVX2, where lookup8's
+// lane-crossing permute costs twice lookup4's, else 8 (AVX-512: one port-5 uop either way; NEON:
+// one tbl either way), so that the larger table saves its polynomial degree there.
+template <class B>
+inline constexpr int cheap_table_entries = is_arch<B, xsimd::fma3<xsimd::avx2>> ? 4 : 8;
+
 // 1 / d to 2^-14 relative or better, without a division (for d in the normal range): the
 // hardware estimate, refined by a Newton step r + r (1 - d r) where the estimate is coarser.
 // Callers correct their quotient with its residual, so 14 bits are plenty.
