@@ -260,13 +260,15 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
 // reduction (r = r1 - k ln2_8_lo),
 //   e^z - 1 = (s - 1) + s r1 + s (rest - k ln2_8_lo),  rest = e^r (1 + delta_j) - 1 - r
 //           = delta_j (1 + r) + r^2 Q(r);
-// s - 1 = A + A_err exactly (Fast2Sum: 1 >= s; A_err = 0 where s >= 1/2), s r1 = B + B_err
-// exactly (FMA), A + B = hi + err exactly (Fast2Sum: |A| >= 0.082 > |B| where k != 0, A = 0
-// where k = 0), and lo collects the rest. Near 0 (k = 0: s = 1, r1 = z) this is hi = z and
-// lo = z^2 Q(z), the Taylor form; elsewhere |e^z - 1| >= 0.04 and lo's roundings, r's included
-// (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it. With J = 4
-// entries: |A| >= 0.159 > |B| (s <= 1 for z <= 0), |e^z - 1| >= 0.08 away from 0, rest below
-// 2^-4 of the result: lo's roundings near 2^-29 of it.
+// s - 1 = A + A_err exactly (Fast2Sum: 1 >= s; A_err = 0 where s >= 1/2); hi = A + s r1 in one
+// FMA, and err = A + s r1 - hi in another, whose addend A - hi is exact (Sterbenz: |s r1| < 0.54
+// |A| where k != 0, so hi is within a factor 2 of A; A = 0 where k = 0) and whose rounding is
+// 2^-24 of err, ~2^-48 of hi; lo collects the rest. Near 0 (k = 0: s = 1, r1 = z) this is hi = z
+// and lo = z^2 Q(z), the Taylor form; elsewhere |e^z - 1| >= 0.04 and lo's roundings, r's
+// included (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it. With
+// J = 4 entries: |s r1| < 0.46 |A|, |e^z - 1| >= 0.08 away from 0, rest below 2^-4 of the
+// result: lo's roundings near 2^-29 of it. (hi and err by FMAs rather than s r1 split exactly and
+// Fast2Sum'd with A: three instructions fewer.)
 template <int J = 8, class B>
 SIMDACT_INLINE split<B> expm1f_split(B z) {
   using namespace expf_detail;
@@ -275,14 +277,13 @@ SIMDACT_INLINE split<B> expm1f_split(B z) {
   const B d = T::template lookup<B>(e.kb, T::delta);
   const B r2 = e.r * e.r;
   const B rest = simd::fmadd(r2, T::template q_of<false>(e.r, r2), simd::fmadd(e.r, d, d));
-  // A as -(1 - s), so that hi = B - (1 - s) is -0 at z = -0 (A + B would give +0).
+  // A as -(1 - s), so that hi = s r1 - (1 - s) is -0 at z = -0 (-0 - 0 = -0; A + s r1 would give
+  // +0).
   const B one_minus_s = B(1.0f) - e.s;
   const B a_err = e.s - (B(1.0f) - one_minus_s);
-  const B b = e.s * e.r1;
-  const B b_err = simd::fmsub(e.s, e.r1, b);
-  const B hi = b - one_minus_s;
-  const B err = b - (hi + one_minus_s);
-  return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(T::step_lo), rest), (err + b_err) + a_err)};
+  const B hi = simd::fmsub(e.s, e.r1, one_minus_s);
+  const B err = simd::fmsub(e.s, e.r1, one_minus_s + hi);
+  return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(T::step_lo), rest), err + a_err)};
 }
 
 // e^(z + z_lo), times 2^64 on the lanes of `scaled`, for z in [-104, 88] (the scaled lanes are
