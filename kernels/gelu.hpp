@@ -19,9 +19,9 @@
 //   - M: one of 4 polynomials, picked by i = round(16 u) (one in-lane permute per coefficient, no
 //     gather): M(c + v) = c0 + c1 v + ... + c7 v^7 on |v| <= 1/32, c = i/16
 //     (tools/sollya/gelu.sollya: 2^-28.1 relative), c0 a float pair. v = u_hi - c is exact;
-//     c0 + c1 v is summed with the rounding error of c1 v kept (FMA) and Fast2Sum (c1 v is at
-//     most 66% of c0); u_lo enters through c1 u_lo and (v + u_lo) in the rest, which is at most
-//     11.5% of M (its roundings, each 2^-24 of it: ~2^-26 of M);
+//     c0 + c1 v is one FMA, and its rounding error another (see eval); u_lo enters through
+//     c1 u_lo and (v + u_lo) in the rest, which is at most 11.5% of M (its roundings, each 2^-24
+//     of it: ~2^-26 of M);
 //   - Q = e M as a pair (FMA for the rounding error of e_hi m_hi); x > 0: 1 - Q by Fast2Sum.
 //   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-25.3 relative at
 //   worst (e 2^-27.5, M ~2^-25.7; u's error times M's sensitivity to it, |u M' / M| <= 3.2, is
@@ -35,14 +35,15 @@
 //   step on AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
 //   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
-// About 78 float instructions per 8 lanes, against ~130 for the double-precision evaluation
-// this replaced (erfc through exp in double, each half batch widened): 1.25x faster on AVX2
-// (AMD Zen 3). Four polynomials of degree 7 rather than seven of degree 5 (two instructions
-// more): on Zen 3 a lane-crossing permute (vpermps) issues once per cycle, an in-lane one
-// (vpermilps) twice, and the seven vpermps per batch cost ~15% (measured by leaving them out);
-// AVX2, bench-ab: 1.05-1.16x faster over three runs.
-// Accuracy: max 1 ULP over all floats, subnormal results included.
-// Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
+// About 76 float instructions per 8 lanes (77 per 16 on AVX-512), against ~130 for the
+// double-precision evaluation this replaced (erfc through exp in double, each half batch
+// widened): 1.25x faster on AVX2 (AMD Zen 3). Four polynomials of degree 7 rather than seven of
+// degree 5 (two instructions more): on Zen 3 a lane-crossing permute (vpermps) issues once per
+// cycle, an in-lane one (vpermilps) twice, and the seven vpermps per batch cost ~15% (measured by
+// leaving them out); AVX2, bench-ab: 1.05-1.16x faster over three runs; c0 + c1 v and its error by
+// two FMAs rather than a product split exactly and Fast2Sum (three instructions fewer)
+// another 1.02-1.05x. Accuracy: max 1 ULP over all floats, subnormal results included. Special
+// values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
 
 #include <cmath>
@@ -118,11 +119,12 @@ struct gelu {
         v2sq,
         simd::fmadd(v2sq, simd::fmadd(c(m.c7), v2, c(m.c6)), simd::fmadd(c(m.c5), v2, c(m.c4))),
         simd::fmadd(c(m.c3), v2, c(m.c2)));
-    const B w = c1 * v;
+    // c0 + c1 v = m_hi + its error, each in one FMA: c0 - m_hi is exact (Sterbenz: -0.45 c0 <=
+    // c1 v <= 0.66 c0), and the second FMA's rounding is 2^-24 of the error.
     const B c0 = c(m.c0_hi);
-    const B m_hi = c0 + w;
-    const B small = simd::fmadd(c1, u_lo, c(m.c0_lo)) + simd::fmsub(c1, v, w);
-    const B m_lo = simd::fmadd(v2sq, rest, small + ((c0 - m_hi) + w));
+    const B m_hi = simd::fmadd(c1, v, c0);
+    const B err = simd::fmadd(c1, v, c0 - m_hi);
+    const B m_lo = simd::fmadd(v2sq, rest, simd::fmadd(c1, u_lo, c(m.c0_lo)) + err);
     // Q = e M, with the rounding error of e_hi m_hi.
     const B q = e.hi * m_hi;
     const B q_lo = simd::fmadd(e.hi, m_lo, simd::fmadd(e.lo, m_hi, simd::fmsub(e.hi, m_hi, q)));
