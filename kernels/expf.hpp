@@ -200,17 +200,32 @@ struct reduction {
   simd::ibatch<B> kb;  // k in the low bits (j = kb & 7 indexes the tables)
 };
 
-template <bool HasLo, bool Negate, int J = 8, class B>
+// Product (J = 8 only): the reduction of z_lo z, z_lo a loop invariant, without forming z_lo z
+// and its remainder: k from z (z_lo 8/ln2), k ln2_8 split with a 12-bit high part so that k
+// times it is exact (|k| < 2^11), r = z_lo z - k ln2_8_hi12 in one FMA (|r| < 0.05: 2^-29), then
+// the low part; r1 = r there (not exact: for the logistic only).
+template <bool HasLo, bool Negate, int J = 8, bool Product = false, class B>
 SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   using T = exp_table<J>;
   const B shifter(0x1.8p23f);
-  const B c(T::j_over_ln2), c_hi(T::step_hi), c_lo(T::step_lo);
-  const B t = Negate ? simd::fnmadd(z, c, shifter) : simd::fmadd(z, c, shifter);
-  const B k = t - shifter;
-  const B r1 = Negate ? simd::fmadd(k, c_hi, z) : simd::fnmadd(k, c_hi, z);  // exact
-  B r = r1;
-  if constexpr (HasLo) r = r + z_lo;
-  r = Negate ? simd::fmadd(k, c_lo, r) : simd::fnmadd(k, c_lo, r);
+  B t, k, r1, r;
+  if constexpr (Product) {
+    static_assert(J == 8);
+    const B m = z_lo, mc = z_lo * B(T::j_over_ln2);
+    t = Negate ? simd::fnmadd(z, mc, shifter) : simd::fmadd(z, mc, shifter);
+    k = t - shifter;
+    const B kc = k * B(0x1.62ep-4f);  // ln2/8 to 12 bits: exact
+    r1 = Negate ? simd::fmadd(z, m, kc) : simd::fmsub(z, m, kc);
+    r = Negate ? simd::fmadd(k, B(0x1.0bfbe8p-18f), r1) : simd::fnmadd(k, B(0x1.0bfbe8p-18f), r1);
+  } else {
+    const B c(T::j_over_ln2), c_hi(T::step_hi), c_lo(T::step_lo);
+    t = Negate ? simd::fnmadd(z, c, shifter) : simd::fmadd(z, c, shifter);
+    k = t - shifter;
+    r1 = Negate ? simd::fmadd(k, c_hi, z) : simd::fnmadd(k, c_hi, z);  // exact
+    r = r1;
+    if constexpr (HasLo) r = r + z_lo;
+    r = Negate ? simd::fmadd(k, c_lo, r) : simd::fnmadd(k, c_lo, r);
+  }
   const simd::ibatch<B> kb = simd::bits(t);
   const B s = simd::from_bits<B>(simd::bits(T::template lookup<B>(kb, T::t_shifted)) +
                                  (kb << T::shift) + extra_exponent);
@@ -220,10 +235,10 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) 
 // e^(z + z_lo) times 2^extra_exponent (Negate: e^-(z + z_lo)) as s (1 + p): s = 2^n T_j exact
 // (times 2^extra_exponent), |p| < 0.05 to ~2^-29 absolute (2^-28 with J = 4). HasLo = false:
 // z_lo is ignored. J: the table's entries (exp_table).
-template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, class B>
+template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, bool Product = false, class B>
 SIMDACT_INLINE split<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   using T = exp_table<J>;
-  const reduction<B> e = reduce<HasLo, Negate, J>(z, z_lo, extra_exponent);
+  const reduction<B> e = reduce<HasLo, Negate, J, Product>(z, z_lo, extra_exponent);
   // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r.
   const B r = e.r, r2 = r * r;
   const B q_r = T::template q_of<Negate>(r, r2);
@@ -345,7 +360,7 @@ struct scaled_quotient : quotient<B> {
 
 namespace expf_detail {
 
-template <bool HasLo, bool Wide, exp_accuracy A, class B>
+template <bool HasLo, bool Wide, exp_accuracy A, bool Product = false, class B>
 SIMDACT_INLINE scaled_quotient<B> logistic_impl(B y, B y_lo) {
   simd::ibatch<B> extra_exponent(0);
   B one(1.0f), scale(1.0f);
@@ -358,7 +373,7 @@ SIMDACT_INLINE scaled_quotient<B> logistic_impl(B y, B y_lo) {
     scale = simd::select(scaled, B(0x1p-64f), scale);
   }
   // E = e^-(y + y_lo) = s (1 + p).
-  const split<B> e = exp_scale_and_rest<HasLo, A, true>(y, y_lo, extra_exponent);
+  const split<B> e = exp_scale_and_rest<HasLo, A, true, 8, Product>(y, y_lo, extra_exponent);
   const B s = e.hi, p = e.lo;
   // 1 + E = d_hi + d_lo: d_hi = 1 + E rounded, d_lo = s p + ((big - d_hi) + little), big and
   // little the larger and smaller of 1 and s. The brackets are exact: big - d_hi by Sterbenz
@@ -384,6 +399,13 @@ SIMDACT_INLINE quotient<B> logistic(B y) {
 template <exp_accuracy A, class B>
 SIMDACT_INLINE quotient<B> logistic(B y, B y_lo) {
   return expf_detail::logistic_impl<true, false, A>(y, y_lo);
+}
+
+// The logistic of y = m x for a loop-invariant m, y in [-80, 87.2] (as above), without forming y
+// and its remainder (see reduce).
+template <exp_accuracy A, class B>
+SIMDACT_INLINE quotient<B> logistic_of_product(B x, B m) {
+  return expf_detail::logistic_impl<true, false, A, true>(x, m);
 }
 
 // For y in [-104, 87.2] (below, the result rounds to 0; outside and NaN: as above).
