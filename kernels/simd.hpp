@@ -438,6 +438,14 @@ SIMDACT_INLINE B keep_where(mask_t<B> m, B a) {
   }
 }
 
+#if defined(__aarch64__)
+// The byte indices 4 (i & mask) + {0, 1, 2, 3} of table entry i & mask in each lane: a tbl index.
+inline uint8x16_t neon_entry_bytes(int32x4_t i, std::uint32_t mask) {
+  const uint32x4_t j = vandq_u32(vreinterpretq_u32_s32(i), vdupq_n_u32(mask));
+  return vreinterpretq_u8_u32(vmlaq_n_u32(vdupq_n_u32(0x03020100u), j, 0x04040404u));
+}
+#endif
+
 // table[i & 7] lane by lane, one permute on every ISA. The table holds its 8 entries twice (16
 // floats), so that AVX-512's 16-lane permute needs no masking of the index and no set-up.
 template <class B>
@@ -454,12 +462,9 @@ SIMDACT_INLINE B lookup8([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const fl
 #endif
 #if defined(__aarch64__)
       if constexpr (is_arch<B, xsimd::neon64>) {
-    // Byte indices 4 (i & 7) + {0, 1, 2, 3} into the first 32 bytes of the table.
-    const uint32x4_t j = vandq_u32(vreinterpretq_u32_s32(i), vdupq_n_u32(7));
-    const uint32x4_t b = vmlaq_n_u32(vdupq_n_u32(0x03020100u), j, 0x04040404u);
     const uint8x16x2_t t = {vld1q_u8(reinterpret_cast<const std::uint8_t*>(table)),
                             vld1q_u8(reinterpret_cast<const std::uint8_t*>(table) + 16)};
-    return B(vreinterpretq_f32_u8(vqtbl2q_u8(t, vreinterpretq_u8_u32(b))));
+    return B(vreinterpretq_f32_u8(vqtbl2q_u8(t, neon_entry_bytes(i, 7))));
   } else
 #endif
   {
@@ -485,11 +490,8 @@ SIMDACT_INLINE B lookup4([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const fl
 #endif
 #if defined(__aarch64__)
       if constexpr (is_arch<B, xsimd::neon64>) {
-    // Byte indices 4 (i & 3) + {0, 1, 2, 3} into the first 16 bytes of the table.
-    const uint32x4_t j = vandq_u32(vreinterpretq_u32_s32(i), vdupq_n_u32(3));
-    const uint32x4_t b = vmlaq_n_u32(vdupq_n_u32(0x03020100u), j, 0x04040404u);
     return B(vreinterpretq_f32_u8(vqtbl1q_u8(vld1q_u8(reinterpret_cast<const std::uint8_t*>(table)),
-                                             vreinterpretq_u8_u32(b))));
+                                             neon_entry_bytes(i, 3))));
   } else
 #endif
   {
