@@ -184,6 +184,14 @@ struct split {
   B lo;
 };
 
+// e^z as s (1 + p) before its rounding: s = 2^n T_j exact, |p| < 0.05 (see exp_scale_and_rest),
+// for callers that fold s p into a sum or product of their own.
+template <class B>
+struct unrounded_exp {
+  B s;
+  B p;
+};
+
 // With or without the table's remainder delta_j (see the top of this file).
 enum class exp_accuracy { fine, coarse };
 
@@ -236,7 +244,7 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) 
 // (times 2^extra_exponent), |p| < 0.05 to ~2^-29 absolute (2^-28 with J = 4). HasLo = false:
 // z_lo is ignored. J: the table's entries (exp_table).
 template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, bool Product = false, class B>
-SIMDACT_INLINE split<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   using T = exp_table<J>;
   const reduction<B> e = reduce<HasLo, Negate, J, Product>(z, z_lo, extra_exponent);
   // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r.
@@ -256,8 +264,7 @@ SIMDACT_INLINE split<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_ex
 // is exact, both being within 5% of each other).
 template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, class B>
 SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
-  const split<B> e = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent);
-  const B s = e.hi, p = e.lo;
+  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent);
   const B hi = simd::fmadd(s, p, s);
   return {hi, simd::fmadd(s, p, s - hi)};
 }
@@ -373,8 +380,7 @@ SIMDACT_INLINE scaled_quotient<B> logistic_impl(B y, B y_lo) {
     scale = simd::select(scaled, B(0x1p-64f), scale);
   }
   // E = e^-(y + y_lo) = s (1 + p).
-  const split<B> e = exp_scale_and_rest<HasLo, A, true, 8, Product>(y, y_lo, extra_exponent);
-  const B s = e.hi, p = e.lo;
+  const auto [s, p] = exp_scale_and_rest<HasLo, A, true, 8, Product>(y, y_lo, extra_exponent);
   // 1 + E = d_hi + d_lo: d_hi = 1 + E rounded, d_lo = s p + ((big - d_hi) + little), big and
   // little the larger and smaller of 1 and s. The brackets are exact: big - d_hi by Sterbenz
   // (d_hi / big in [0.5, 2]: |p| < 0.05, and s > 1 means s >= 2^(1/8)); adding little, a sum of

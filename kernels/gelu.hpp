@@ -95,9 +95,8 @@ struct gelu {
     const B z = h * a;
     const auto deep = z < B(-64.0f);
     const simd::ibatch<B> up = expf_detail::times_2p64_where<B>(deep);  // 64 in the exponent
-    const split<B> e =                                                  // s (1 + p)
+    const auto [s, p] =
         expf_detail::exp_scale_and_rest<true, exp_accuracy::fine>(z, simd::fmsub(h, a, z), up);
-    const B s = e.hi, p = e.lo;
     // u = 1 / (4 + a) = u_hi + u_lo. 4 - d_hi is exact (d_hi >= 4), so d_lo is the sum's error.
     // u_hi = u0 (2^-22 or better) and u_lo its correction by the residual rho: u_hi + u_lo =
     // u0 (1 + rho), within rho^2 (2^-44) of 1 / d.

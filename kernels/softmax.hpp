@@ -143,16 +143,10 @@ struct softmax {
   template <bool Log>
   static constexpr exp_accuracy accuracy = Log ? exp_accuracy::coarse : exp_accuracy::fine;
 
-  // The shallow exponential's e^(v - s) = s (1 + p) before its rounding (e.hi = s, e.lo = p:
-  // expf.hpp's exp_scale_and_rest), which row_sum rounds itself.
-  template <class B>
-  struct unrounded {
-    split<B> e;
-  };
-
-  // A row's e = exp(v - s) as float + lo, for its elements v <= m (m the row's max), shallow
-  // (General = false: every v - m >= -64) or general (any v, -inf and padding included: their e
-  // is 0; e < 2^-92 computed times 2^64 and scaled back, so that it is rounded once).
+  // A row's e = exp(v - s), for its elements v <= m (m the row's max), shallow (General = false:
+  // every v - m >= -64; e as s (1 + p), unrounded, which row_sum rounds) or general (any v, -inf
+  // and padding included: their e is 0; e < 2^-92 computed times 2^64 and scaled back, so that
+  // it is rounded once; e as float + lo).
   //   log_softmax: s = m, v - m as d + d_lo exactly (TwoSum), so that the maxima's e are exactly
   //   1 (see row_sum and pass 3);
   //   softmax: a shift s near m that needs no TwoSum: its e are e^(v - m) times the row's
@@ -204,8 +198,7 @@ struct softmax {
           return split<B>{e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
                           simd::zero_where(tiny, e.lo)};
         } else {
-          return unrounded<B>{
-              expf_detail::exp_scale_and_rest<true, A>(d, d_lo, simd::ibatch<B>(0))};
+          return expf_detail::exp_scale_and_rest<true, A>(d, d_lo, simd::ibatch<B>(0));
         }
       } else if constexpr (General) {
         const B z = simd::max(v - sub, z_min);
@@ -215,7 +208,7 @@ struct softmax {
         return split<B>{e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),
                         simd::zero_where(tiny, e.lo)};
       } else {
-        return unrounded<B>{expf_detail::exp_scale_and_rest<false, A>(v - sub, v, ext)};
+        return expf_detail::exp_scale_and_rest<false, A>(v - sub, v, ext);
       }
     }
   };
@@ -235,14 +228,14 @@ struct softmax {
       acc = sum;
       return e.hi;
     }
-    // e = s (1 + p) as the shallow exponential leaves it (u.e.hi = s, u.e.lo = p): its float
+    // e = s (1 + p) as the shallow exponential leaves it, unrounded: its float
     // hi = s + s p rounded, and what of e the addition to acc left out, e - (sum - acc), in one
     // FMA: one rounding where the pair took two, two instructions fewer (AVX2, AMD Zen 3,
     // interleaved best of 8: log_softmax 1.06-1.11x, softmax 1.00-1.06x). s - (sum - acc) is
     // exact where sum - acc is 0 or within a factor 2 of s, and elsewhere (e near half an ULP of
     // acc) rounds by 2^-25 of that ULP, as negligible as Fast2Sum's exactness it replaces.
-    SIMDACT_INLINE B add(unrounded<B> u) {
-      const B s = u.e.hi, p = u.e.lo;
+    SIMDACT_INLINE B add(unrounded_exp<B> e) {
+      const auto [s, p] = e;
       const B hi = simd::fmadd(s, p, s);
       const B sum = acc + hi;
       rest_lo = rest_lo + simd::fmadd(s, p, s - (sum - acc));
@@ -263,9 +256,9 @@ struct softmax {
   SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts,
                                    const row_exp<B, Log>& exp, bool shallow) {
     if (shallow) {
-      const unrounded<B> u = exp.template operator()<false>(vt);
+      const unrounded_exp<B> e = exp.template operator()<false>(vt);
       return sum.add(
-          unrounded<B>{{simd::keep_where(counts, u.e.hi), simd::keep_where(counts, u.e.lo)}});
+          unrounded_exp<B>{simd::keep_where(counts, e.s), simd::keep_where(counts, e.p)});
     }
     return sum.add(exp.template operator()<true>(vt));
   }
