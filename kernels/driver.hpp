@@ -8,7 +8,7 @@
 // cores make such a load wait for the store ("4K aliasing"): the steps would run one after
 // another, at the latency of the whole chain (measured: sigmoid at n = 4096 ran 1.7x slower per
 // element than at 262144 on a Xeon).
-// Then single batches (the last four-batch step included, so that Op::eval is instantiated in
+// Then single batches (the last step's batches included, so that Op::eval is instantiated in
 // few places: it is long); the last n % W elements go through the same eval, padded with zeros
 // (simd::load_first, store_first), as do, in arrays of align_from elements or more, the first
 // ones up to y's batch alignment (so that the body's stores are aligned, and can be streamed):

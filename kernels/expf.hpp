@@ -37,10 +37,10 @@
 //
 // logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
 // scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
-//   E = e^-(y + y_lo) from exp_parts, fine or coarse as the caller asks, the negation taken by the
-//   reduction's FMAs (their sign variants: free; AVX2, AMD Zen 3, against negating y first:
-//   sigmoid 1.02-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is 1
-//   in float from y = 17 on): the callers clamp their input, not y, so that y_lo stays the
+//   E = e^-(y + y_lo) from exp_scale_and_rest, fine or coarse as the caller asks, the negation
+//   taken by the reduction's FMAs (their sign variants: free; AVX2, AMD Zen 3, against negating y
+//   first: sigmoid 1.02-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is
+//   1 in float from y = 17 on): the callers clamp their input, not y, so that y_lo stays the
 //   remainder of y and their x's large lanes cost no extra mask;
 //   D = 1 + E = d_hi + d_lo, from E = s (1 + p) unrounded (exp_scale_and_rest): d_hi = 1 + E
 //   rounded, d_lo = s p + ((big - d_hi) + little) in one FMA, big and little the larger and the
@@ -83,34 +83,42 @@ struct lane_table {
   float v[16];
 };
 
-constexpr lane_table twice(const float (&t)[8]) {
+// N entries (8 or 4), stored 16 / N times (see simd::lookup8, simd::lookup4).
+template <int N>
+constexpr lane_table repeated(const float (&t)[N]) {
   lane_table d{};
-  for (int j = 0; j < 16; ++j) d.v[j] = t[j % 8];
-  return d;
-}
-
-// 4 entries, stored four times (see simd::lookup4).
-constexpr lane_table four_times(const float (&t)[4]) {
-  lane_table d{};
-  for (int j = 0; j < 16; ++j) d.v[j] = t[j % 4];
+  for (int j = 0; j < 16; ++j) d.v[j] = t[j % N];
   return d;
 }
 
 // 2^(j/8) rounded to float, and the relative remainder (2^(j/8) - T_j) / T_j.
 inline constexpr float two_j8[8] = {0x1p0f,        0x1.172b84p0f, 0x1.306fep0f,  0x1.4bfdaep0f,
                                     0x1.6a09e6p0f, 0x1.8ace54p0f, 0x1.ae89fap0f, 0x1.d5818ep0f};
-inline constexpr lane_table delta =
-    twice({0.0f, -0x1.9c0c22p-27f, 0x1.125002p-25f, -0x1.0a355p-25f, 0x1.26055cp-26f,
-           0x1.67a1cap-28f, -0x1.f9c304p-27f, -0x1.a5217cp-28f});
+inline constexpr float delta_j8[8] = {0.0f,
+                                      -0x1.9c0c22p-27f,
+                                      0x1.125002p-25f,
+                                      -0x1.0a355p-25f,
+                                      0x1.26055cp-26f,
+                                      0x1.67a1cap-28f,
+                                      -0x1.f9c304p-27f,
+                                      -0x1.a5217cp-28f};
 
-// T_j's bits minus j << 20: adding (8n + j) << 20 to them gives the bits of 2^n T_j.
-constexpr lane_table shifted(const float (&t)[8]) {
-  float s[8] = {};
-  for (std::uint32_t j = 0; j < 8; ++j)
-    s[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t[j]) - (j << 20));
-  return twice(s);
+// The tables of J entries (8, or 4: every other one of the 8), 2^(j/J) = T_(8j/J): T_j's bits
+// minus j << shift, so that adding (J n + j) << shift (shift = 23 - log2 J) adds n << 23 and
+// gives the bits of 2^n T_j; and delta_j.
+template <int J>
+constexpr lane_table shifted_table(std::uint32_t shift) {
+  float t[J] = {};
+  for (std::uint32_t j = 0; j < J; ++j)
+    t[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(two_j8[8 / J * j]) - (j << shift));
+  return repeated<J>(t);
 }
-inline constexpr lane_table two_j8_shifted = shifted(two_j8);
+template <int J>
+constexpr lane_table delta_table() {
+  float t[J] = {};
+  for (int j = 0; j < J; ++j) t[j] = delta_j8[8 / J * j];
+  return repeated<J>(t);
+}
 
 // e^r = 1 + r + r^2 Q(r) on |r| <= ln2/16.
 inline constexpr float q[] = {0x1p-1f, 0x1.555b7cp-3f, 0x1.555a58p-5f};
@@ -118,6 +126,8 @@ inline constexpr float q[] = {0x1p-1f, 0x1.555b7cp-3f, 0x1.555a58p-5f};
 inline constexpr float eight_over_ln2 = 0x1.715476p3f;
 inline constexpr float ln2_8_hi = 0x1.62e4p-4f;     // ln2/8 to 16 bits
 inline constexpr float ln2_8_lo = 0x1.7f7d1cp-23f;  // ln2/8 - ln2_8_hi
+// ln2/8 to 12 bits (k times it is exact for |k| < 2^12) and the rest, for reduce's Product mode.
+inline constexpr float ln2_8_hi12 = 0x1.62ep-4f, ln2_8_lo12 = 0x1.0bfbe8p-18f;
 
 // The reduction's constants for a table of J entries: J/ln2, ln2/J as hi (16 bits) + lo, the
 // tables (T_j's bits minus j << shift, so that adding (J n + j) << shift adds n << 23) and Q.
@@ -131,8 +141,7 @@ template <>
 struct exp_table<8> {
   static constexpr int shift = 20;
   static constexpr float j_over_ln2 = eight_over_ln2, step_hi = ln2_8_hi, step_lo = ln2_8_lo;
-  static constexpr lane_table t_shifted = two_j8_shifted;
-  static constexpr lane_table delta = expf_detail::delta;
+  static constexpr lane_table t_shifted = shifted_table<8>(shift), delta = delta_table<8>();
   template <class B>
   SIMDACT_INLINE static B lookup(simd::ibatch<B> i, const lane_table& t) {
     return simd::lookup8<B>(i, t.v);
@@ -150,19 +159,7 @@ struct exp_table<4> {
   static constexpr int shift = 21;
   static constexpr float j_over_ln2 = 0x1.715476p2f, step_hi = 0x1.62e4p-3f,
                          step_lo = 0x1.7f7d1cp-22f;
-  static constexpr lane_table t_shifted = [] {
-    lane_table t{};
-    for (std::uint32_t j = 0; j < 16; ++j) {
-      const std::uint32_t e = j % 4;
-      t.v[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(two_j8[2 * e]) - (e << 21));
-    }
-    return t;
-  }();
-  static constexpr lane_table delta = [] {
-    lane_table t{};
-    for (int j = 0; j < 16; ++j) t.v[j] = expf_detail::delta.v[2 * (j % 4)];
-    return t;
-  }();
+  static constexpr lane_table t_shifted = shifted_table<4>(shift), delta = delta_table<4>();
   static constexpr float q[] = {0x1p-1f, 0x1.555554p-3f, 0x1.55678ep-5f, 0x1.1129bp-7f};
   template <class B>
   SIMDACT_INLINE static B lookup(simd::ibatch<B> i, const lane_table& t) {
@@ -205,7 +202,7 @@ namespace expf_detail {
 template <class B>
 struct reduction {
   B k, r1, r, s;
-  simd::ibatch<B> kb;  // k in the low bits (j = kb & 7 indexes the tables)
+  simd::ibatch<B> kb;  // k in the low bits (j = kb & (J - 1) indexes the tables)
 };
 
 // Product (J = 8 only): the reduction of z_lo z, z_lo a loop invariant, without forming z_lo z
@@ -222,9 +219,9 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) 
     const B m = z_lo, mc = z_lo * B(T::j_over_ln2);
     t = Negate ? simd::fnmadd(z, mc, shifter) : simd::fmadd(z, mc, shifter);
     k = t - shifter;
-    const B kc = k * B(0x1.62ep-4f);  // ln2/8 to 12 bits: exact
+    const B kc = k * B(ln2_8_hi12);  // exact
     r1 = Negate ? simd::fmadd(z, m, kc) : simd::fmsub(z, m, kc);
-    r = Negate ? simd::fmadd(k, B(0x1.0bfbe8p-18f), r1) : simd::fnmadd(k, B(0x1.0bfbe8p-18f), r1);
+    r = Negate ? simd::fmadd(k, B(ln2_8_lo12), r1) : simd::fnmadd(k, B(ln2_8_lo12), r1);
   } else {
     const B c(T::j_over_ln2), c_hi(T::step_hi), c_lo(T::step_lo);
     t = Negate ? simd::fnmadd(z, c, shifter) : simd::fmadd(z, c, shifter);

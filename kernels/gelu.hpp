@@ -36,15 +36,16 @@
 //   step on AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
 //   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
 //   For x > 8 the result is x (Q(8) < 2^-49).
-// About 76 float instructions per 8 lanes (77 per 16 on AVX-512), against ~130 for the
-// double-precision evaluation this replaced (erfc through exp in double, each half batch
-// widened): 1.25x faster on AVX2 (AMD Zen 3). Four polynomials of degree 7 rather than seven of
-// degree 5 (two instructions more): on Zen 3 a lane-crossing permute (vpermps) issues once per
-// cycle, an in-lane one (vpermilps) twice, and the seven vpermps per batch cost ~15% (measured by
-// leaving them out); AVX2, bench-ab: 1.05-1.16x faster over three runs; c0 + c1 v and its error by
-// two FMAs rather than a product split exactly and Fast2Sum (three instructions fewer)
-// another 1.02-1.05x. Accuracy: max 1 ULP over all floats, subnormal results included. Special
-// values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
+// About 74 float instructions per 8 lanes (77 per 16 on AVX-512; from the disassembly), against
+// ~130 for the double-precision evaluation this replaced (erfc through exp in double, each half
+// batch widened): 1.25x faster on AVX2 (AMD Zen 3). Four polynomials of degree 7 rather than
+// seven of degree 5 (two instructions more): on Zen 3 a lane-crossing permute (vpermps) issues
+// once per cycle, an in-lane one (vpermilps) twice, and the seven vpermps per batch cost ~15%
+// (measured by leaving them out); AVX2, bench-ab: 1.05-1.16x faster over three runs; c0 + c1 v
+// and its error by two FMAs rather than a product split exactly and Fast2Sum (three
+// instructions fewer) another 1.02-1.05x.
+// Accuracy: max 1 ULP over all floats, subnormal results included.
+// Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
 
 #include <cmath>
@@ -75,15 +76,15 @@ struct gelu {
     expf_detail::lane_table c0_hi, c0_lo, c1, c2, c3, c4, c5, c6, c7;
   };
   static constexpr tables m = {
-      expf_detail::four_times({0x1p-1f, 0x1.0e7dcep-5f, 0x1.82b4bcp-4f, 0x1.c660e4p-3f}),
-      expf_detail::four_times({0x1.8a34p-34f, -0x1.c4591p-30f, -0x1.afcb48p-30f, 0x1.ba54p-31f}),
-      expf_detail::four_times({0x1.988454p2f, 0x1.63cfc8p-1f, 0x1.5cf97cp0f, 0x1.77759p1f}),
-      expf_detail::four_times({0x1.33bdfcp5f, 0x1.b4ae68p1f, 0x1.fd7514p2f, 0x1.27c6dep4f}),
-      expf_detail::four_times({0x1.0da8fp7f, 0x1.d986b6p3f, 0x1.25b5f8p5f, 0x1.3bfe22p6f}),
-      expf_detail::four_times({0x1.c04618p7f, 0x1.b81a82p5f, 0x1.f9b5b4p6f, 0x1.9ed3dcp7f}),
-      expf_detail::four_times({-0x1.12a4f4p6f, 0x1.482124p7f, 0x1.16da06p8f, 0x1.816368p7f}),
-      expf_detail::four_times({-0x1.c2303cp4f, 0x1.accbcep8f, 0x1.f87082p6f, -0x1.29bec6p9f}),
-      expf_detail::four_times({0x1.c3e012p12f, -0x1.ec824ap9f, -0x1.994074p10f, -0x1.71443p10f}),
+      expf_detail::repeated<4>({0x1p-1f, 0x1.0e7dcep-5f, 0x1.82b4bcp-4f, 0x1.c660e4p-3f}),
+      expf_detail::repeated<4>({0x1.8a34p-34f, -0x1.c4591p-30f, -0x1.afcb48p-30f, 0x1.ba54p-31f}),
+      expf_detail::repeated<4>({0x1.988454p2f, 0x1.63cfc8p-1f, 0x1.5cf97cp0f, 0x1.77759p1f}),
+      expf_detail::repeated<4>({0x1.33bdfcp5f, 0x1.b4ae68p1f, 0x1.fd7514p2f, 0x1.27c6dep4f}),
+      expf_detail::repeated<4>({0x1.0da8fp7f, 0x1.d986b6p3f, 0x1.25b5f8p5f, 0x1.3bfe22p6f}),
+      expf_detail::repeated<4>({0x1.c04618p7f, 0x1.b81a82p5f, 0x1.f9b5b4p6f, 0x1.9ed3dcp7f}),
+      expf_detail::repeated<4>({-0x1.12a4f4p6f, 0x1.482124p7f, 0x1.16da06p8f, 0x1.816368p7f}),
+      expf_detail::repeated<4>({-0x1.c2303cp4f, 0x1.accbcep8f, 0x1.f87082p6f, -0x1.29bec6p9f}),
+      expf_detail::repeated<4>({0x1.c3e012p12f, -0x1.ec824ap9f, -0x1.994074p10f, -0x1.71443p10f}),
   };
 
   template <class B>
