@@ -21,14 +21,15 @@
 //   logistic scales by 2^-64 the same way).
 //   exp_accuracy::coarse leaves delta_j out (one permute and one add fewer per batch): then T_j's
 //   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh,
-//   gelu_tanh and swish for 0 < beta <= 2^12 take it: their results stay below 1 ULP of error
+//   gelu, gelu_tanh and swish for 0 < beta <= 2^12 take it: their results stay below 1 ULP of error
 //   before their last rounding, which keeps them within 1 ULP of the correctly rounded value (each
 //   kernel's comment has its sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6,
 //   two runs: silu 1.15x (one run), tanh 1.11-1.14x, sigmoid 1.02-1.07x, gelu_tanh 1.00-1.02x
 //   faster. log_softmax takes it too, within its 2 ULP (softmax.hpp). Softmax keeps `fine` (its
-//   2-ULP analysis already spends a whole float rounding on each stored e), and so do gelu and
-//   swish at other betas: where their result is near 2^-126 the correction term rounds to the
-//   subnormal grid, half an ULP more (see gelu.hpp, swish.hpp).
+//   2-ULP analysis already spends a whole float rounding on each stored e), and so does swish at
+//   other betas: where its result is near 2^-126 the correction term rounds to the subnormal
+//   grid, half an ULP more (see swish.hpp; gelu had the same until it scaled its result back
+//   last, see gelu.hpp).
 //
 // A kernel may take a table of 4 entries instead (exp_table<4>: k = 4n + j, |r| <= ln2/8, Q of
 // degree 3) where an 8-entry lookup costs more than an FMA: elu on AVX2 (simd::
@@ -205,7 +206,8 @@ struct reduction {
   simd::ibatch<B> kb;  // k in the low bits (j = kb & (J - 1) indexes the tables)
 };
 
-// Product (J = 8 only): the reduction of z_lo z, z_lo a loop invariant, without forming z_lo z
+// Product (J = 8 only): the reduction of z_lo z (z_lo a loop invariant for swish; -a/2 for gelu's
+// a^2/2, where it spares splitting the product exactly), without forming z_lo z
 // and its remainder: k from z (z_lo 8/ln2), k ln2_8 split with a 12-bit high part so that k
 // times it is exact (|k| < 2^11), r = z_lo z - k ln2_8_hi12 in one FMA (|r| < 0.05: 2^-29), then
 // the low part; r1 = r there (not exact: for the logistic only).

@@ -5,15 +5,15 @@
 // result (x ~ -14). Where erfc underflows, the result is the signed zero (also at -inf, the
 // limit rather than -inf * 0).
 // Vector kernel, in float, from the tail Q(a) = Phi(-a) at a = |x|, which never cancels:
-//   gelu(x) = x Q(a) for x <= 0, x (1 - Q(a)) for x > 0 (1 - Q >= 1/2: no cancellation either);
-//   x is clamped at -14.4 (below, the result rounds to -0: |gelu(-14.4)| < 2^-150).
+//   gelu(x) = max(x, 0) - a Q(a) (x Phi(x) = x - x Phi(-x) for x > 0; for x > 0, a Q(a) <= x/2:
+//   no cancellation either). x is clamped to [-14.4, 13] for a (below -14.4 the result rounds
+//   to -0: |gelu(-14.4)| < 2^-150; above 13, a Q(a) < 2^-120 x, so the result is x).
 //   Q(a) = e^(-a^2/2) M(a), M(a) = Q(a) e^(a^2/2) smooth and slowly varying (M(0) = 1/2,
-//   M(a) ~ 1 / (a sqrt(2 pi))), taken as a function of u = 1 / (4 + a) in (0.054, 1/4]; each
-//   factor a float pair hi + lo:
-//   - a^2/2 split exactly by an FMA; e^(-a^2/2) by expf.hpp (~2^-27.5, exp_accuracy::fine: see
-//     below), times 2^64 where
-//     a^2/2 > 64 so that it stays normal: x is scaled by 2^-64 there instead, and a subnormal
-//     result is rounded once;
+//   M(a) ~ 1 / (a sqrt(2 pi))), taken as a function of u = 1 / (4 + a) in (0.054, 1/4]:
+//   - e^(-a^2/2) = s (1 + p) by expf.hpp, s = 2^n T_j exact, reduced from a (-a/2) without
+//     forming a^2/2 (reduce's Product mode: one instruction fewer than splitting it exactly by
+//     an FMA), ~2^-24.75 relative (exp_accuracy::coarse), times 2^64 where x < -sqrt(128)
+//     (a^2/2 > 64) so that it stays normal;
 //   - u: 4 + a = d_hi + d_lo exactly; u_hi = u0, a reciprocal of d_hi to 2^-22 or better
 //     (simd::reciprocal_fine), and u_lo = u0 rho from its residual rho: 2^-44 relative;
 //   - M: one of 4 polynomials, picked by i = round(16 u) (one in-lane permute per coefficient, no
@@ -21,29 +21,35 @@
 //     (tools/sollya/gelu.sollya: 2^-28.1 relative), c0 a float pair. v = u_hi - c is exact;
 //     c0 + c1 v is one FMA, and its rounding error another (see eval); u_lo enters through
 //     c1 u_lo and (v + u_lo) in the rest, which is at most 11.5% of M (its roundings, each 2^-24
-//     of it: ~2^-26 of M);
-//   - Q = e M as a pair, e as expf.hpp's s (1 + p), s = 2^n T_j exact (not rounded to a pair
-//     first: two instructions fewer, 1.01-1.06x faster on AVX2); x > 0: 1 - Q by Fast2Sum.
-//   y = x s_hi + x s_lo (s = Q or 1 - Q), one rounding. Error before it: ~2^-25.3 relative at
-//   worst (e 2^-27.5, M ~2^-25.7; u's error times M's sensitivity to it, |u M' / M| <= 3.2, is
-//   negligible; for x > 0, Q <= 1 - Q), below the 2^-24 that keeps the result within 1 ULP: an
-//   error under 1 ULP before the last rounding leaves the result and the correctly rounded value
-//   less than 2 ULP apart, so at most 1. But where the result is near 2^-126 (x ~ -13), x s_lo is
-//   2^-24 of it and rounds to the subnormal grid, half an ULP of the result: with the coarse
-//   exponential (2^-24.75, which the other logistic kernels take) the exhaustive sweep found
-//   2 ULP at x = -0x1.a30e66p+3, hence the fine one here. (u0 must be that close to 1 / d_hi
-//   for v to stay in the polynomials' intervals, which have a margin of 2^-20: hence the Newton
-//   step on AVX-512 and NEON. u_hi = u0 unrefined saves two operations against refining it and
-//   splitting the result again: 1.03-1.05x faster on AVX2, AMD Zen 3.)
-//   For x > 8 the result is x (Q(8) < 2^-49).
-// About 74 float instructions per 8 lanes (77 per 16 on AVX-512; from the disassembly), against
-// ~130 for the double-precision evaluation this replaced (erfc through exp in double, each half
-// batch widened): 1.25x faster on AVX2 (AMD Zen 3). Four polynomials of degree 7 rather than
-// seven of degree 5 (two instructions more): on Zen 3 a lane-crossing permute (vpermps) issues
-// once per cycle, an in-lane one (vpermilps) twice, and the seven vpermps per batch cost ~15%
-// (measured by leaving them out); AVX2, bench-ab: 1.05-1.16x faster over three runs; c0 + c1 v
-// and its error by two FMAs rather than a product split exactly and Fast2Sum (three
-// instructions fewer) another 1.02-1.05x.
+//     of it: ~2^-26 of M), so M = m_hi + m_lo to ~2^-25.7;
+//   - Q = s (1 + p) M = q + q_lo (q = s m_hi rounded, q_lo its error plus the rest);
+//   - y = b - a (q + q_lo), b = max(x, 0): t = b - a q rounded and its error by two FMAs, then
+//     one rounding, times 2^-64 on the lanes scaled above.
+//   Error before the last rounding: ~2^-24.2 relative at worst (e 2^-24.75, M 2^-25.7; u's error
+//   times M's sensitivity to it, |u M' / M| <= 3.2, is negligible; for x > 0, a Q <= y), below
+//   the 2^-24 that keeps the result within 1 ULP: an error under 1 ULP before the last rounding
+//   leaves the result and the correctly rounded value less than 2 ULP apart, so at most 1. On the
+//   scaled lanes the result is rounded twice where it is subnormal: to 24 bits first (at most 1/4
+//   of a subnormal ULP there), then by the 2^-64, within 1 ULP still (0.25 + 0.44 before the
+//   last rounding). (u0 must be that close to 1 / d_hi for v to stay in the polynomials'
+//   intervals, which have a margin of 2^-20: hence the Newton step on AVX-512 and NEON. u_hi =
+//   u0 unrefined saves two operations against refining it and splitting the result again: 1.03-
+//   1.05x faster on AVX2, AMD Zen 3.)
+// The form x s_hi + x s_lo (s = Q, or 1 - Q by Fast2Sum for x > 0, chosen by two blends) and x
+// scaled by 2^-64 that this replaced took 14 instructions after Q where this takes 9, and
+// rounded x s_lo to the subnormal grid where the result is near 2^-126, half an ULP, so that it
+// needed the fine exponential (2^-27.5; one permute and an add more): with the coarse one the
+// exhaustive sweep found 2 ULP at x = -0x1.a30e66p+3. AVX2, AMD Zen 3, rdtsc, the libraries
+// interleaved, best of 400 at n = 4096 and of 60 at 262144: this form 1.08-1.09x faster, with
+// the coarse exponential 1.09-1.10x, with the Product reduction 1.17x.
+// About 68 float instructions per 8 lanes (69 per 16 on AVX-512; from the disassembly), against
+// ~130 for the double-precision evaluation that came first (erfc through exp in double, each
+// half batch widened). Four polynomials of degree 7 rather than seven of degree 5 (two
+// instructions more): on Zen 3 a lane-crossing permute (vpermps) issues once per cycle, an
+// in-lane one (vpermilps) twice, and the seven vpermps per batch cost ~15% (measured by leaving
+// them out); AVX2, bench-ab: 1.05-1.16x faster over three runs; c0 + c1 v and its error by two
+// FMAs rather than a product split exactly and Fast2Sum (three instructions fewer) another
+// 1.02-1.05x.
 // Accuracy: max 1 ULP over all floats, subnormal results included.
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
@@ -89,15 +95,16 @@ struct gelu {
 
   template <class B>
   SIMDACT_INLINE static B eval(B x, B /*unused*/) {
-    const B xc = simd::max_nan_passing(B(-14.4f), x);  // NaN stays NaN
+    // x clamped to [-14.4, 13] (NaN kept); a = |xc|.
+    const B xc = simd::min_nan_passing(B(13.0f), simd::max_nan_passing(B(-14.4f), x));
     const B a = simd::abs(xc);
-    // -a^2/2 = z + z_lo exactly; e^(z + z_lo) = s (1 + p), times 2^64 where z < -64.
+    // -a^2/2 = z + z_lo exactly; e^(z + z_lo) = s (1 + p), times 2^64 where x < -sqrt(128)
+    // (z < -64).
     const B h = a * B(-0.5f);
-    const B z = h * a;
-    const auto deep = z < B(-64.0f);
+    const auto deep = xc < B(-0x1.6a09e6p3f);
     const simd::ibatch<B> up = expf_detail::times_2p64_where<B>(deep);  // 64 in the exponent
     const auto [s, p] =
-        expf_detail::exp_scale_and_rest<true, exp_accuracy::fine>(z, simd::fmsub(h, a, z), up);
+        expf_detail::exp_scale_and_rest<true, exp_accuracy::coarse, false, 8, true>(a, h, up);
     // u = 1 / (4 + a) = u_hi + u_lo. 4 - d_hi is exact (d_hi >= 4), so d_lo is the sum's error.
     // u_hi = u0 (2^-22 or better) and u_lo its correction by the residual rho: u_hi + u_lo =
     // u0 (1 + rho), within rho^2 (2^-44) of 1 / d.
@@ -131,17 +138,16 @@ struct gelu {
     // latter's roundings 2^-24 of p M (< 0.05 M) and of m_lo.
     const B q = s * m_hi;
     const B q_lo = simd::fmadd(s, simd::fmadd(m_hi + m_lo, p, m_lo), simd::fmsub(s, m_hi, q));
-    // x > 0: 1 - Q (Fast2Sum).
-    const B g = B(1.0f) - q;
-    const B g_lo = ((B(1.0f) - g) - q) - q_lo;
-    const auto pos = x > B(0.0f);
-    const B s_hi = simd::select(pos, g, q);
-    const B s_lo = simd::select(pos, g_lo, q_lo);
-    // xc 2^-64 is exact where the scaled lanes need it (xc <= -11.3; positive ones are replaced).
-    const B xs = simd::from_bits<B>(simd::bits(xc) - up);
-    // x's sign bit ORed in: -0 stays -0 (and a negative result is negative anyway).
-    const B y = simd::fmadd(xs, s_hi, xs * s_lo) | (x & B(-0.0f));
-    return simd::select(x > B(8.0f), x, y);
+    // gelu(x) = max(x, 0) - a Q(a) = b - a (q + q_lo): t = b - a q rounded, e = a q - (b - t) its
+    // rounding error (b - t is exact: -t where b = 0, Sterbenz where b = x, t being in [x/2, x]),
+    // y = t - (e + a q_lo), one rounding. e is NaN only where x = +inf (inf - inf); the max makes
+    // it -inf there, so that y = inf.
+    const B b = simd::positive_part(x);
+    const B t = simd::fnmadd(a, q, b);
+    const B e = simd::fmadd(a, q, t - b);
+    const B y = t - simd::max_nan_dropping(simd::fmadd(a, q_lo, e), B(-INFINITY));
+    // The lanes computed times 2^64 scaled back, one more rounding where the result is subnormal.
+    return y * simd::from_bits<B>(simd::bits(B(1.0f)) - up);
   }
 };
 

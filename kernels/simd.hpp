@@ -232,6 +232,66 @@ SIMDACT_INLINE B max_nan_passing([[maybe_unused]] B a, [[maybe_unused]] B b) {
   }
 }
 
+// min(a, b) that returns b where b is NaN, on every ISA (x86's min returns its second operand when
+// either is NaN; NEON's returns NaN).
+template <class B>
+SIMDACT_INLINE B min_nan_passing([[maybe_unused]] B a, [[maybe_unused]] B b) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_min_ps(a, b));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_min_ps(a, b));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    return B(vminq_f32(a, b));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "min_nan_passing: no implementation for this ISA");
+  }
+}
+
+// max(a, b) that returns b where a is NaN, on every ISA (x86's max returns its second operand;
+// NEON's vmaxnm returns the number): drops a NaN of a, b being a constant.
+template <class B>
+SIMDACT_INLINE B max_nan_dropping([[maybe_unused]] B a, [[maybe_unused]] B b) {
+#if defined(__AVX512F__)
+  if constexpr (is_arch<B, xsimd::avx512f>) {
+    return B(_mm512_max_ps(a, b));
+  } else
+#endif
+#if defined(__AVX2__)
+      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return B(_mm256_max_ps(a, b));
+  } else
+#endif
+#if defined(__aarch64__)
+      if constexpr (is_arch<B, xsimd::neon64>) {
+    return B(vmaxnmq_f32(a, b));
+  } else
+#endif
+  {
+    static_assert(sizeof(B) == 0, "max_nan_dropping: no implementation for this ISA");
+  }
+}
+
+// max(x, 0) with NaN and -0 kept (-0 -> -0, +0 -> +0): x86's max returns its second operand for
+// two zeros and for NaN, one instruction; NEON's max returns +0 for -0, so x's sign bit is ORed
+// in (a negative x gives -0 there, which callers treat as 0).
+template <class B>
+SIMDACT_INLINE B positive_part(B x) {
+  if constexpr (is_arch<B, xsimd::avx512f> || is_arch<B, xsimd::fma3<xsimd::avx2>>) {
+    return max_nan_passing(B(0.0f), x);
+  } else {
+    return max_nan_passing(B(0.0f), x) | (x & B(-0.0f));
+  }
+}
+
 template <class B>
 SIMDACT_INLINE B abs(B a) {
   return xsimd::abs(a);
