@@ -59,6 +59,25 @@ SIMDACT_INLINE void each(F&& f) {
 template <class B>
 inline constexpr std::size_t align_from = 64 * simd::lanes<B>;
 
+// Kernels that spend instructions on every lane for inputs that are rare (gelu: the clamps, the
+// scaling of results below the normal range, +inf) may also name a `common` evaluation without
+// them, and the lanes it covers: Op::common::covers(x), a mask, and Op::common::eval(x, p). A
+// step whose batches are all covered takes it, any other step Op::eval (one compare per batch,
+// a test and a branch per step). common::eval must give the same bits as Op::eval on the lanes
+// it covers, so that a value's result never depends on its neighbours; the single batches and
+// partial ones always take Op::eval.
+template <class Op>
+concept has_common_case = requires {
+  typename Op::common;
+};
+
+template <class Op, class B, std::size_t S>
+SIMDACT_INLINE bool all_common(const B (&xs)[S]) {
+  auto m = Op::common::covers(xs[0]);
+  each<S - 1>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { m = m & Op::common::covers(xs[k + 1]); });
+  return simd::all<B>(m);
+}
+
 template <class Arch, class Op>
 SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, float param) {
   using B = simd::batch<Arch>;
@@ -85,7 +104,15 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
     B xs[S], rs[S];
     each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(x + i + k * W); });
     for (; i + 2 * S * W <= n; i += S * W) {
-      each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::eval(xs[k], p); });
+      if constexpr (has_common_case<Op>) {
+        if (all_common<Op>(xs)) {
+          each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::common::eval(xs[k], p); });
+        } else {
+          each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::eval(xs[k], p); });
+        }
+      } else {
+        each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::eval(xs[k], p); });
+      }
       const float* next = x + i + S * W;
       each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(next + k * W); });
       each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { put(y + i + k * W, rs[k]); });

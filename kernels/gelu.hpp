@@ -25,6 +25,8 @@
 //   - Q = s (1 + p) M = q + q_lo (q = s m_hi rounded, q_lo its error plus the rest);
 //   - y = b - a (q + q_lo), b = max(x, 0): t = b - a q rounded and its error by two FMAs, then
 //     one rounding, times 2^-64 on the lanes scaled above.
+//   Steps whose lanes all have |x| <= sqrt(128) skip the clamps, the scaling and the care for
+//   +inf (gelu::common, see driver.hpp), with the same results.
 //   Error before the last rounding: ~2^-24.2 relative at worst (e 2^-24.75, M 2^-25.7; u's error
 //   times M's sensitivity to it, |u M' / M| <= 3.2, is negligible; for x > 0, a Q <= y), below
 //   the 2^-24 that keeps the result within 1 ULP: an error under 1 ULP before the last rounding
@@ -93,16 +95,39 @@ struct gelu {
       expf_detail::repeated<4>({0x1.c3e012p12f, -0x1.ec824ap9f, -0x1.994074p10f, -0x1.71443p10f}),
   };
 
+  static constexpr float sqrt128 = 0x1.6a09e6p3f;  // below -sqrt(128), e^(-x^2/2) < 2^-92
+
   template <class B>
   SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+    return evaluate<false>(x);
+  }
+
+  // |x| <= sqrt(128), the inputs of practice: no clamp, no scaling, no infinity (NaN fails the
+  // compare). The same operations otherwise, so the same bits (see driver.hpp). AVX2, AMD Zen 3,
+  // rdtsc, interleaved, best of 400 at n = 4096 and of 60 at 262144: 1.06-1.10x faster on such
+  // inputs (two runs).
+  struct common {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x) {
+      return simd::abs(x) <= B(sqrt128);
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+      return evaluate<true>(x);
+    }
+  };
+
+  template <bool Common, class B>
+  SIMDACT_INLINE static B evaluate(B x) {
     // x clamped to [-14.4, 13] (NaN kept); a = |xc|.
-    const B xc = simd::min_nan_passing(B(13.0f), simd::max_nan_passing(B(-14.4f), x));
+    B xc = x;
+    if constexpr (!Common)
+      xc = simd::min_nan_passing(B(13.0f), simd::max_nan_passing(B(-14.4f), x));
     const B a = simd::abs(xc);
-    // -a^2/2 = z + z_lo exactly; e^(z + z_lo) = s (1 + p), times 2^64 where x < -sqrt(128)
-    // (z < -64).
+    // e^(-a^2/2) = s (1 + p), times 2^64 where x < -sqrt(128) (a^2/2 > 64).
     const B h = a * B(-0.5f);
-    const auto deep = xc < B(-0x1.6a09e6p3f);
-    const simd::ibatch<B> up = expf_detail::times_2p64_where<B>(deep);  // 64 in the exponent
+    simd::ibatch<B> up(0);
+    if constexpr (!Common) up = expf_detail::times_2p64_where<B>(xc < B(-sqrt128));
     const auto [s, p] =
         expf_detail::exp_scale_and_rest<true, exp_accuracy::coarse, false, 8, true>(a, h, up);
     // u = 1 / (4 + a) = u_hi + u_lo. 4 - d_hi is exact (d_hi >= 4), so d_lo is the sum's error.
@@ -145,6 +170,7 @@ struct gelu {
     const B b = simd::positive_part(x);
     const B t = simd::fnmadd(a, q, b);
     const B e = simd::fmadd(a, q, t - b);
+    if constexpr (Common) return t - simd::fmadd(a, q_lo, e);
     const B y = t - simd::max_nan_dropping(simd::fmadd(a, q_lo, e), B(-INFINITY));
     // The lanes computed times 2^64 scaled back, one more rounding where the result is subnormal.
     return y * simd::from_bits<B>(simd::bits(B(1.0f)) - up);

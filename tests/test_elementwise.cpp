@@ -190,24 +190,36 @@ TEST_P(Elementwise, InPlace) {
 }
 
 // Also next to the inputs that some kernels send down another path lane by lane (very negative,
-// huge, infinite, NaN, subnormal): each lane's result must depend on its own input only.
+// huge, infinite, NaN, subnormal): each lane's result must depend on its own input only. And in
+// runs of ordinary inputs (|x| < 11), for which a kernel may take a cheaper path step by step
+// (driver.hpp's common case), next to steps that hold one odd input.
 TEST_P(Elementwise, ResultIndependentOfPositionAndLength) {
   SIMDACT_REQUIRE_ISA(scope, isa());
+  const float odd[] = {-90.0f, -1e30f, 1e30f, inf, -inf, nan, -85.5f, -100.25f, 1e-40f, -3e38f};
+  auto check = [&](const std::vector<float>& x) {
+    std::vector<float> y(x.size());
+    run(x.data(), y.data(), x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      float alone = 0.0f;
+      run(&x[i], &alone, 1);
+      if (std::isnan(alone)) {
+        EXPECT_TRUE(std::isnan(y[i])) << "x = " << x[i] << " at position " << i;
+      } else {
+        ASSERT_EQ(to_bits(y[i]), to_bits(alone)) << "x = " << x[i] << " at position " << i;
+      }
+    }
+  };
   const std::size_t n = 12 * lanes(isa()) + lanes(isa()) / 2 + 1;  // body, single batch, tail
   std::vector<float> x = sample_inputs(n, 9);
-  const float odd[] = {-90.0f, -1e30f, 1e30f, inf, -inf, nan, -85.5f, -100.25f, 1e-40f, -3e38f};
   for (std::size_t i = 0; i < n; i += 5) x[i] = odd[(i / 5) % std::size(odd)];
-  std::vector<float> y(n);
-  run(x.data(), y.data(), n);
-  for (std::size_t i = 0; i < n; ++i) {
-    float alone = 0.0f;
-    run(&x[i], &alone, 1);
-    if (std::isnan(alone)) {
-      EXPECT_TRUE(std::isnan(y[i])) << "x = " << x[i] << " at position " << i;
-    } else {
-      ASSERT_EQ(to_bits(y[i]), to_bits(alone)) << "x = " << x[i] << " at position " << i;
-    }
-  }
+  check(x);
+  std::mt19937 rng(10);
+  std::uniform_real_distribution<float> ordinary(-11.0f, 11.0f);
+  std::vector<float> runs(64 * lanes(isa()) + 3);
+  for (auto& v : runs) v = ordinary(rng);
+  for (std::size_t i = 0; i < runs.size(); i += 13 * lanes(isa()))
+    runs[i] = odd[i % std::size(odd)];
+  check(runs);
 }
 
 // 2^SIMDACT_SWEEP_LOG2 inputs (2^22 natively) spread evenly over the float bit space: every
