@@ -44,9 +44,10 @@
 // exhaustive sweep found 2 ULP at x = -0x1.a30e66p+3. AVX2, AMD Zen 3, rdtsc, the libraries
 // interleaved, best of 400 at n = 4096 and of 60 at 262144: this form 1.08-1.09x faster, with
 // the coarse exponential 1.09-1.10x, with the Product reduction 1.17x.
-// About 68 float instructions per 8 lanes (69 per 16 on AVX-512; from the disassembly), against
-// ~130 for the double-precision evaluation that came first (erfc through exp in double, each
-// half batch widened). Four polynomials of degree 7 rather than seven of degree 5 (two
+// About 60 vector instructions per batch on the common path (below) and 72 on the other, per 8
+// lanes on AVX2 and per 16 on AVX-512 alike (from the disassembly, the step's test included),
+// against ~130 for the double-precision evaluation that came first (erfc through exp in double,
+// each half batch widened). Four polynomials of degree 7 rather than seven of degree 5 (two
 // instructions more): on Zen 3 a lane-crossing permute (vpermps) issues once per cycle, an
 // in-lane one (vpermilps) twice, and the seven vpermps per batch cost ~15% (measured by leaving
 // them out); AVX2, bench-ab: 1.05-1.16x faster over three runs; c0 + c1 v and its error by two
