@@ -208,76 +208,52 @@ SIMDACT_INLINE B max(B a, B b) {
   return xsimd::max(a, b);
 }
 
-// max(a, b) that returns b where b is NaN, on every ISA (x86's max returns its second operand when
-// either is NaN; NEON's returns NaN): a clamp that lets NaN inputs through to the result.
-template <class B>
-SIMDACT_INLINE B max_nan_passing([[maybe_unused]] B a, [[maybe_unused]] B b) {
+// The min and max instructions themselves, whose NaN rules differ between ISAs (x86: the second
+// operand where either is NaN, and for two zeros; NEON's min and max: NaN; NEON's maxnm: the
+// number), for the helpers below that rely on them.
+enum class min_max { min, max, max_number };
+
+template <min_max Op, class B>
+SIMDACT_INLINE B min_max_instruction([[maybe_unused]] B a, [[maybe_unused]] B b) {
 #if defined(__AVX512F__)
   if constexpr (is_arch<B, xsimd::avx512f>) {
-    return B(_mm512_max_ps(a, b));
+    return B(Op == min_max::min ? _mm512_min_ps(a, b) : _mm512_max_ps(a, b));
   } else
 #endif
 #if defined(__AVX2__)
       if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
-    return B(_mm256_max_ps(a, b));
+    return B(Op == min_max::min ? _mm256_min_ps(a, b) : _mm256_max_ps(a, b));
   } else
 #endif
 #if defined(__aarch64__)
       if constexpr (is_arch<B, xsimd::neon64>) {
-    return B(vmaxq_f32(a, b));
+    if constexpr (Op == min_max::min) return B(vminq_f32(a, b));
+    if constexpr (Op == min_max::max) return B(vmaxq_f32(a, b));
+    if constexpr (Op == min_max::max_number) return B(vmaxnmq_f32(a, b));
   } else
 #endif
   {
-    static_assert(sizeof(B) == 0, "max_nan_passing: no implementation for this ISA");
+    static_assert(sizeof(B) == 0, "min_max_instruction: no implementation for this ISA");
   }
 }
 
-// min(a, b) that returns b where b is NaN, on every ISA (x86's min returns its second operand when
-// either is NaN; NEON's returns NaN).
+// max(a, b) that returns b where b is NaN, on every ISA: a clamp that lets NaN inputs through to
+// the result.
 template <class B>
-SIMDACT_INLINE B min_nan_passing([[maybe_unused]] B a, [[maybe_unused]] B b) {
-#if defined(__AVX512F__)
-  if constexpr (is_arch<B, xsimd::avx512f>) {
-    return B(_mm512_min_ps(a, b));
-  } else
-#endif
-#if defined(__AVX2__)
-      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
-    return B(_mm256_min_ps(a, b));
-  } else
-#endif
-#if defined(__aarch64__)
-      if constexpr (is_arch<B, xsimd::neon64>) {
-    return B(vminq_f32(a, b));
-  } else
-#endif
-  {
-    static_assert(sizeof(B) == 0, "min_nan_passing: no implementation for this ISA");
-  }
+SIMDACT_INLINE B max_nan_passing(B a, B b) {
+  return min_max_instruction<min_max::max>(a, b);
 }
 
-// max(a, b) that returns b where a is NaN, on every ISA (x86's max returns its second operand;
-// NEON's vmaxnm returns the number): drops a NaN of a, b being a constant.
+// min(a, b) that returns b where b is NaN, on every ISA.
 template <class B>
-SIMDACT_INLINE B max_nan_dropping([[maybe_unused]] B a, [[maybe_unused]] B b) {
-#if defined(__AVX512F__)
-  if constexpr (is_arch<B, xsimd::avx512f>) {
-    return B(_mm512_max_ps(a, b));
-  } else
-#endif
-#if defined(__AVX2__)
-      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
-    return B(_mm256_max_ps(a, b));
-  } else
-#endif
-#if defined(__aarch64__)
-      if constexpr (is_arch<B, xsimd::neon64>) {
-    return B(vmaxnmq_f32(a, b));
-  } else
-#endif
-  {
-    static_assert(sizeof(B) == 0, "max_nan_dropping: no implementation for this ISA");
-  }
+SIMDACT_INLINE B min_nan_passing(B a, B b) {
+  return min_max_instruction<min_max::min>(a, b);
+}
+
+// max(a, b) that returns b where a is NaN, on every ISA: drops a NaN of a, b being a constant.
+template <class B>
+SIMDACT_INLINE B max_nan_dropping(B a, B b) {
+  return min_max_instruction<min_max::max_number>(a, b);
 }
 
 // max(x, 0) with NaN and -0 kept (-0 -> -0, +0 -> +0): x86's max returns its second operand for
@@ -723,5 +699,15 @@ SIMDACT_INLINE B patch(B x, B param, mask_t<B> ok, B fast) {
   if (all<B>(ok)) return fast;
   return simd::select(ok, fast, map_double_rare<K>(x, param));
 }
+
+// The test of a kernel's common case (driver.hpp) where the rare inputs are those beyond
+// |x| = Bound (and NaN, which fails the compare).
+template <int Bound>
+struct covers_up_to {
+  template <class B>
+  SIMDACT_INLINE static mask_t<B> covers(B x, B /*unused*/) {
+    return abs(x) <= B(static_cast<float>(Bound));
+  }
+};
 
 }  // namespace simdact::simd
