@@ -274,7 +274,10 @@ TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
 // where a correction term of 2^-24 of the result rounds to the subnormal grid. With the coarse
 // exponential (expf.hpp), gelu gave 2 ULP at its input and swish at |beta| >= 1e5 at theirs.
 // Also the edge of swish's moderate-beta variant, which takes the coarse exponential: beta = 2^12
-// at x = -80 / beta, its smallest fast-path results, and the general kernel just above 2^12.
+// at x = -80 / beta, its smallest fast-path results, and the general kernel just above 2^12. And
+// gelu's edges: x = -sqrt(128), where its exponential starts to be scaled by 2^64 and its common
+// case ends; its clamps at 13 and -14.4; and -0x1.7d89f4p+2, where a 4-entry exponential table
+// (tried, not kept) gave 2 ULP.
 struct hard_input {
   const char* name;
   float param, x;  // param: alpha or beta (0 for gelu, which has none)
@@ -284,10 +287,16 @@ class HardInputElementwise : public Elementwise {};
 
 TEST_P(HardInputElementwise, KnownHardInputs) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  const hard_input cases[] = {
-      {"gelu", 0.0f, -0x1.a30e66p+3f},   {"swish", 1e5f, -0x1.a10972p-11f},
-      {"swish", -1e5f, 0x1.a10972p-11f}, {"swish", 2e5f, -0x1.9d5938p-12f},
-      {"swish", 0x1p12f, -0x1.4p-6f},    {"swish", 0x1.000002p12f, -0x1.4p-6f}};
+  const hard_input cases[] = {{"gelu", 0.0f, -0x1.a30e66p+3f},
+                              {"swish", 1e5f, -0x1.a10972p-11f},
+                              {"swish", -1e5f, 0x1.a10972p-11f},
+                              {"swish", 2e5f, -0x1.9d5938p-12f},
+                              {"swish", 0x1p12f, -0x1.4p-6f},
+                              {"swish", 0x1.000002p12f, -0x1.4p-6f},
+                              {"gelu", 0.0f, -0x1.6a09e6p3f},
+                              {"gelu", 0.0f, 13.0f},
+                              {"gelu", 0.0f, -14.4f},
+                              {"gelu", 0.0f, -0x1.7d89f4p+2f}};
   int checked = 0;
   for (const hard_input& c : cases) {
     if (act().name != std::string(c.name)) continue;
