@@ -1,0 +1,60 @@
+// A/B timing of whole library builds in one process, for a noisy machine: each library is
+// dlopen'ed (copies under different file names, so that the loader keeps them apart), and
+// simdact_<fn>_f32 of each is timed by rdtsc in turn, call by call, keeping the best time per
+// library. Interleaving at that grain, the ratios repeat within 1-2% where whole-bench runs
+// alternated move by 5-10% (AMD Zen 3 VM). x in [-10, 10), like the benchmark suite's.
+//   g++ -O2 -std=c++17 tools/lib-ab.cpp -ldl -o /tmp/lib-ab
+//   cp build/src/libsimdact.so.0 /tmp/b.so   # and the base build's library as /tmp/a.so
+//   PARAM=1.702 /tmp/lib-ab swish 4096 400 /tmp/a.so /tmp/b.so   # fn, n, rounds, libraries
+// Prints tsc ticks per 8 elements and each library's speed relative to the first (> 1: faster).
+// PARAM is alpha or beta (default 1; ignored by the functions without one).
+#include <dlfcn.h>
+#include <x86intrin.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using fn_t = int (*)(const float*, float*, std::size_t, float);
+
+int main(int argc, char** argv) {
+  if (argc < 5) {
+    std::fprintf(stderr, "usage: [PARAM=p] %s <fn> <n> <rounds> <library>...\n", argv[0]);
+    return 2;
+  }
+  const std::string symbol = std::string("simdact_") + argv[1] + "_f32";
+  const std::size_t n = std::strtoul(argv[2], nullptr, 10);
+  const int rounds = std::atoi(argv[3]);
+  const float param = std::getenv("PARAM") ? std::strtof(std::getenv("PARAM"), nullptr) : 1.0f;
+  std::vector<fn_t> fns;
+  for (int i = 4; i < argc; ++i) {
+    void* lib = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+      std::fprintf(stderr, "%s\n", dlerror());
+      return 1;
+    }
+    fns.push_back(reinterpret_cast<fn_t>(dlsym(lib, symbol.c_str())));
+    if (!fns.back()) {
+      std::fprintf(stderr, "%s: no %s\n", argv[i], symbol.c_str());
+      return 1;
+    }
+  }
+  std::vector<float> x(n), y(n);
+  for (std::size_t i = 0; i < n; ++i)
+    x[i] = -10.0f + 20.0f * ((i * 2654435761u) % 65536) / 65536.0f;
+  const int calls = n <= 8192 ? 20 : 1;  // per timing: in cache, 20 calls; larger, one
+  std::vector<double> best(fns.size(), 1e300);
+  for (int r = 0; r < rounds; ++r) {
+    for (std::size_t k = 0; k < fns.size(); ++k) {
+      fns[k](x.data(), y.data(), n, param);  // warm
+      const unsigned long long start = __rdtsc();
+      for (int c = 0; c < calls; ++c) fns[k](x.data(), y.data(), n, param);
+      const double t = static_cast<double>(__rdtsc() - start) / calls / (n / 8.0);
+      if (t < best[k]) best[k] = t;
+    }
+  }
+  for (std::size_t k = 0; k < fns.size(); ++k) {
+    std::printf("%-40s %8.2f tsc per 8 elements  %.3fx\n", argv[k + 4], best[k], best[0] / best[k]);
+  }
+}
