@@ -34,7 +34,8 @@
 // A kernel may take a table of 4 entries instead (exp_table<4>: k = 4n + j, |r| <= ln2/8, Q of
 // degree 3) where an 8-entry lookup costs more than an FMA: elu on AVX2 (simd::
 // cheap_table_entries; 1.03-1.06x faster there, bench-ab). gelu measured 0.91-0.94x with it (its
-// loop already spills) and keeps 8; the other kernels' error budgets assume 8.
+// loop already spills), and later, in its current form, 1.02x but 2 ULP at x = -0x1.7d89f4p+2
+// (exhaustive AVX2): it keeps 8; the other kernels' error budgets assume 8.
 //
 // logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
 // scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
@@ -210,7 +211,8 @@ struct reduction {
 // a^2/2, where it spares splitting the product exactly), without forming z_lo z
 // and its remainder: k from z (z_lo 8/ln2), k ln2_8 split with a 12-bit high part so that k
 // times it is exact (|k| < 2^11), r = z_lo z - k ln2_8_hi12 in one FMA (|r| < 0.05: 2^-29), then
-// the low part; r1 = r there (not exact: for the logistic only).
+// the low part; r1 is then that FMA's rounded result, not exact (its callers, the logistic and
+// gelu, use r only).
 template <bool HasLo, bool Negate, int J = 8, bool Product = false, class B>
 SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) {
   using T = exp_table<J>;
@@ -418,5 +420,23 @@ template <exp_accuracy A, class B>
 SIMDACT_INLINE scaled_quotient<B> logistic_wide(B y, B y_lo) {
   return expf_detail::logistic_impl<true, true, A>(y, y_lo);
 }
+
+// eval for a kernel K whose float path takes the logistic of x itself (sigmoid, silu):
+// K::float_path<Common>(x) serves x >= -80, the logistic's domain above, and K's double path the
+// other lanes (simd::patch); and its common case (driver.hpp), |x| <= 80, where float_path<true>
+// leaves out the clamps that float_path<false> applies, with the same bits.
+template <class K>
+struct logistic_of_x {
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, B p) {
+    return simd::patch<K>(x, p, x >= B(-80.0f), K::template float_path<false>(x));
+  }
+  struct common : simd::covers_up_to<80> {
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+      return K::template float_path<true>(x);
+    }
+  };
+};
 
 }  // namespace simdact::kernels

@@ -171,10 +171,14 @@ struct gelu {
     const B b = simd::positive_part(x);
     const B t = simd::fnmadd(a, q, b);
     const B e = simd::fmadd(a, q, t - b);
-    if constexpr (Common) return t - simd::fmadd(a, q_lo, e);
-    const B y = t - simd::max_nan_dropping(simd::fmadd(a, q_lo, e), B(-INFINITY));
-    // The lanes computed times 2^64 scaled back, one more rounding where the result is subnormal.
-    return y * simd::from_bits<B>(simd::bits(B(1.0f)) - up);
+    if constexpr (Common) {
+      return t - simd::fmadd(a, q_lo, e);
+    } else {
+      const B y = t - simd::max_nan_dropping(simd::fmadd(a, q_lo, e), B(-INFINITY));
+      // The lanes computed times 2^64 scaled back, one more rounding where the result is
+      // subnormal.
+      return y * simd::from_bits<B>(simd::bits(B(1.0f)) - up);
+    }
   }
 };
 

@@ -23,7 +23,7 @@
 
 namespace simdact::kernels {
 
-struct sigmoid {
+struct sigmoid : logistic_of_x<sigmoid> {
   static constexpr int max_ulp = 1;
 
   static double reference(double x, double /*unused*/) {
@@ -36,20 +36,14 @@ struct sigmoid {
     return logistic_f64(x);
   }
 
-  template <class B>
-  SIMDACT_INLINE static B eval(B x, B p) {
-    return simd::patch<sigmoid>(x, p, x >= B(-80.0f),
-                                logistic<exp_accuracy::coarse>(simd::min(x, B(87.0f))).value());
+  // eval and the common case (|x| <= 80: the clamp does nothing and no lane takes the double
+  // path; AVX2, AMD Zen 3, rdtsc, interleaved, best of 300 at n = 4096 and of 40 at 262144:
+  // 1.06-1.09x faster) from logistic_of_x (expf.hpp), with this float path: x clamped to 87, as
+  // expf.hpp's logistic needs, but in the common case.
+  template <bool Common, class B>
+  SIMDACT_INLINE static B float_path(B x) {
+    return logistic<exp_accuracy::coarse>(Common ? x : simd::min(x, B(87.0f))).value();
   }
-
-  // |x| <= 80: the clamp does nothing and no lane takes the double path (see driver.hpp). AVX2,
-  // AMD Zen 3, rdtsc, interleaved, best of 300 at n = 4096 and of 40 at 262144: 1.06-1.09x faster.
-  struct common : simd::covers_up_to<80> {
-    template <class B>
-    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
-      return logistic<exp_accuracy::coarse>(x).value();
-    }
-  };
 };
 
 }  // namespace simdact::kernels
