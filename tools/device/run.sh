@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs on the lent machine, from the repository root, what tools/device/pack.sh packed:
-# the AVX-512 (and AVX2) test suites sharded over every core, the benchmarks on one core (oneDNN
-# at its best ISA and capped to AVX2), a comparison of this build with the other library builds
-# pack.sh was given (ab.sh), then an exhaustive sweep of the named activations.
+# the AVX-512 (and AVX2) test suites sharded over every core, an exhaustive sweep of the named
+# activations (correctness first: a run cut short by the device's time limit still has it), the
+# benchmarks on one core (oneDNN at its best ISA and capped to AVX2), then a comparison of this
+# build with the other library builds pack.sh was given (ab.sh).
 #   bash .dev/run.sh "<benchmark filter>" "<exhaustive args>[; <more args>...]" ["<A/B filter>"]
 # (results under $OUT)
 set -uo pipefail
@@ -25,6 +26,16 @@ run .dev/bin/simdact_c_api_test && echo "c api test passed"
 run .dev/bin/simdact-softmax-accuracy | tee "$out/softmax-accuracy.md"
 run .dev/bin/simdact-tour --no-speed | head -40
 echo "tests: $(( $(date +%s) - t0 )) s"
+# One sweep per ';'-separated argument list (e.g. "sigmoid tanh avx512; swish avx512 param=1.702").
+IFS=';' read -ra sweeps <<<"${2:-}"
+t0=$(date +%s) swept=0
+for sweep_args in "${sweeps[@]}"; do
+  [ -n "${sweep_args// /}" ] || continue  # blank: no sweep
+  echo "## simdact-exhaustive $sweep_args" | tee -a "$out/exhaustive.md"
+  run .dev/bin/simdact-exhaustive $sweep_args | tee -a "$out/exhaustive.md"
+  swept=1
+done
+[ $swept = 0 ] || echo "exhaustive: $(( $(date +%s) - t0 )) s"
 export OMP_NUM_THREADS=1
 t0=$(date +%s)
 taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib .dev/bin/simdact_bench \
@@ -40,13 +51,3 @@ if [ -n "${3:-}" ] && compgen -G ".dev/lib-*" >/dev/null; then
   bash .dev/ab.sh "$3" 3 | tee "$out/ab.md"
   echo "A/B: $(( $(date +%s) - t0 )) s"
 fi
-# One sweep per ';'-separated argument list (e.g. "sigmoid tanh avx512; swish avx512 param=1.702").
-IFS=';' read -ra sweeps <<<"${2:-}"
-t0=$(date +%s) swept=0
-for sweep_args in "${sweeps[@]}"; do
-  [ -n "${sweep_args// /}" ] || continue  # blank: no sweep
-  echo "## simdact-exhaustive $sweep_args" | tee -a "$out/exhaustive.md"
-  run .dev/bin/simdact-exhaustive $sweep_args | tee -a "$out/exhaustive.md"
-  swept=1
-done
-[ $swept = 0 ] || echo "exhaustive: $(( $(date +%s) - t0 )) s"
