@@ -6,6 +6,7 @@
 //   g++ -O2 -std=c++17 tools/lib-ab.cpp -ldl -o /tmp/lib-ab
 //   cp build/src/libsimdact.so.0 /tmp/b.so   # and the base build's library as /tmp/a.so
 //   PARAM=1.702 /tmp/lib-ab swish 4096 400 /tmp/a.so /tmp/b.so   # fn, n, rounds, libraries
+//   /tmp/lib-ab softmax 262x1000 100 /tmp/a.so /tmp/b.so   # softmax, log_softmax: rows x cols
 // Prints tsc ticks per 8 elements and each library's speed relative to the first (> 1: faster).
 // PARAM is alpha or beta (default 1; ignored by the functions without one).
 #include <dlfcn.h>
@@ -17,29 +18,45 @@
 #include <vector>
 
 using fn_t = int (*)(const float*, float*, std::size_t, float);
+using rows_fn_t = int (*)(const float*, float*, std::size_t, std::size_t, std::size_t, std::size_t);
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::fprintf(stderr, "usage: [PARAM=p] %s <fn> <n> <rounds> <library>...\n", argv[0]);
+    std::fprintf(stderr, "usage: [PARAM=p] %s <fn> <n or RxC> <rounds> <library>...\n", argv[0]);
     return 2;
   }
   const std::string symbol = std::string("simdact_") + argv[1] + "_f32";
-  const std::size_t n = std::strtoul(argv[2], nullptr, 10);
+  // "RxC" (rows x cols) or C (one row) for the row-wise functions (softmax, log_softmax), else n.
+  const bool by_rows = symbol.find("softmax") != std::string::npos;
+  char* after = nullptr;
+  std::size_t rows = 1, cols = std::strtoul(argv[2], &after, 10);
+  if (by_rows && *after == 'x') {
+    rows = cols;
+    cols = std::strtoul(after + 1, nullptr, 10);
+  }
+  const std::size_t n = rows * cols;
   const int rounds = std::atoi(argv[3]);
   const float param = std::getenv("PARAM") ? std::strtof(std::getenv("PARAM"), nullptr) : 1.0f;
-  std::vector<fn_t> fns;
+  std::vector<void*> fns;
   for (int i = 4; i < argc; ++i) {
     void* lib = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
       std::fprintf(stderr, "%s\n", dlerror());
       return 1;
     }
-    fns.push_back(reinterpret_cast<fn_t>(dlsym(lib, symbol.c_str())));
+    fns.push_back(dlsym(lib, symbol.c_str()));
     if (!fns.back()) {
       std::fprintf(stderr, "%s: no %s\n", argv[i], symbol.c_str());
       return 1;
     }
   }
+  auto call = [&](void* f, const float* x, float* y) {
+    if (by_rows) {
+      reinterpret_cast<rows_fn_t>(f)(x, y, rows, cols, cols, cols);
+    } else {
+      reinterpret_cast<fn_t>(f)(x, y, n, param);
+    }
+  };
   std::vector<float> x(n), y(n);
   for (std::size_t i = 0; i < n; ++i)
     x[i] = -10.0f + 20.0f * ((i * 2654435761u) % 65536) / 65536.0f;
@@ -47,9 +64,9 @@ int main(int argc, char** argv) {
   std::vector<double> best(fns.size(), 1e300);
   for (int r = 0; r < rounds; ++r) {
     for (std::size_t k = 0; k < fns.size(); ++k) {
-      fns[k](x.data(), y.data(), n, param);  // warm
+      call(fns[k], x.data(), y.data());  // warm
       const unsigned long long start = __rdtsc();
-      for (int c = 0; c < calls; ++c) fns[k](x.data(), y.data(), n, param);
+      for (int i = 0; i < calls; ++i) call(fns[k], x.data(), y.data());
       const double t = static_cast<double>(__rdtsc() - start) / calls / (n / 8.0);
       if (t < best[k]) best[k] = t;
     }
