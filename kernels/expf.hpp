@@ -198,7 +198,10 @@ namespace expf_detail {
 
 // The argument reduction: z = k ln2/8 + r, k = 8n + j; s = 2^n T_j (times 2^extra_exponent, an
 // integer already shifted into the exponent field); r1 = z - k ln2_8_hi (exact) and r = r1 +
-// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored. Negate: the reduction of
+// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored. `shifted`: null for the table of
+// T_j's bits (T::t_shifted), or a copy of it with a loop-invariant exponent already added to
+// every entry (softmax's -N per row), which spares the integer add of extra_exponent per batch.
+// Negate: the reduction of
 // -(z + z_lo), with r1 and r returned negated (-r1 = z + k ln2_8_hi, exact likewise): the FMAs'
 // sign variants take the negation for free.
 template <class B>
@@ -214,7 +217,8 @@ struct reduction {
 // the low part; r1 is then that FMA's rounded result, not exact (its callers, the logistic and
 // gelu, use r only).
 template <bool HasLo, bool Negate, int J = 8, bool Product = false, class B>
-SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent,
+                                   const lane_table* shifted = nullptr) {
   using T = exp_table<J>;
   const B shifter(0x1.8p23f);
   B t, k, r1, r;
@@ -236,8 +240,9 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) 
     r = Negate ? simd::fmadd(k, c_lo, r) : simd::fnmadd(k, c_lo, r);
   }
   const simd::ibatch<B> kb = simd::bits(t);
-  const B s = simd::from_bits<B>(simd::bits(T::template lookup<B>(kb, T::t_shifted)) +
-                                 (kb << T::shift) + extra_exponent);
+  const B s =
+      simd::from_bits<B>(simd::bits(T::template lookup<B>(kb, shifted ? *shifted : T::t_shifted)) +
+                         (kb << T::shift) + extra_exponent);
   return {k, r1, r, s, kb};
 }
 
@@ -245,9 +250,10 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent) 
 // (times 2^extra_exponent), |p| < 0.05 to ~2^-29 absolute (2^-28 with J = 4). HasLo = false:
 // z_lo is ignored. J: the table's entries (exp_table).
 template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, bool Product = false, class B>
-SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_exponent,
+                                                   const lane_table* shifted = nullptr) {
   using T = exp_table<J>;
-  const reduction<B> e = reduce<HasLo, Negate, J, Product>(z, z_lo, extra_exponent);
+  const reduction<B> e = reduce<HasLo, Negate, J, Product>(z, z_lo, extra_exponent, shifted);
   // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r.
   const B r = e.r, r2 = r * r;
   const B q_r = T::template q_of<Negate>(r, r2);
@@ -264,8 +270,9 @@ SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> 
 // The same as hi + lo, hi the float nearest s (1 + p): lo is the rounding error of the FMA (s - hi
 // is exact, both being within 5% of each other).
 template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, class B>
-SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
-  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent);
+SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent,
+                                  const lane_table* shifted = nullptr) {
+  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent, shifted);
   const B hi = simd::fmadd(s, p, s);
   return {hi, simd::fmadd(s, p, s - hi)};
 }

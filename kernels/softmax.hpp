@@ -50,12 +50,21 @@
 //   - the online one-pass max-and-sum (Milakov & Gimelshein) rescales the running sums by
 //     e^(m_old - m_new) whenever a lane's maximum grows, which on an ascending row is every
 //     batch: n/W roundings of ~2^-27 pile up in the sum (2^-20 at 1000 columns), while the max
-//     element's log_softmax, -log1p(rest), needs rest to full relative accuracy; and it saves only
-//     the max pass, a plain read of x, while pass 2's exponentials bound these rows;
+//     element's log_softmax, -log1p(rest), needs rest to full relative accuracy. Rescaling by
+//     powers of 2 instead would be exact, but then the maxima no longer contribute exactly 1
+//     (log_softmax again), and softmax's stored e would carry the shift in force when each was
+//     written. Measured for softmax anyway (AVX2, AMD Zen 3, tools/lib-ab.cpp, median of 5,
+//     experimental builds on rows in [-10, 10)): without pass 1 at all, softmax would be at most
+//     1.15-1.18x faster at 4x1000, 1x32000, 262x1000 and 1.09-1.13x at 524x32000; with only the
+//     online form's own per-batch work added back (a running max and, per step, a test for a new
+//     shift, never taken; no deep-term check, no rescaling), 1.00x, 1.00x, 1.02x and 1.10x: in
+//     cache it saves nothing, as pass 1 is a plain read while pass 2's exponentials bound the row;
 //   - the two-pass (mantissa, exponent) sum (Dukhan & Ablavatski) needs no max and rescales only
 //     by powers of 2 (exactly), but softmax then takes two exponentials per element (sum, then
 //     output) instead of one, and log_softmax becomes x - log(sum), which cancels for the max
-//     element (x = 100, log(sum) = 100 + 1e-30).
+//     element (x = 100, log(sum) = 100 + 1e-30). Its cost measured from below (no pass 1, e not
+//     stored, the second exponential without the form's exponent bookkeeping): softmax 0.72-0.74x
+//     in cache and 0.81x at 524x32000, slower at every size.
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
 // rounding, ~2^-27 from the float exponential and the sum); log_softmax within 2 ULP as well
 // (see pass 3). The coarse exponential moves log_softmax's sum by at most 2^-24.75 relative
@@ -144,39 +153,70 @@ struct softmax {
   static constexpr exp_accuracy accuracy = Log ? exp_accuracy::coarse : exp_accuracy::fine;
 
   // A row's e = exp(v - s), for its elements v <= m (m the row's max), shallow (General = false:
-  // every v - m >= -64; e as s (1 + p), unrounded, which row_sum rounds) or general (any v, -inf
-  // and padding included: their e is 0; e < 2^-92 computed times 2^64 and scaled back, so that
-  // it is rounded once; e as float + lo).
+  // every v - m >= -64, and for softmax |m| < 2^10 (shallow_serves); e as s (1 + p), unrounded,
+  // which row_sum rounds) or general (any v, -inf and padding included: their e is 0; e < 2^-92
+  // computed times 2^64 and scaled back, so that it is rounded once; e as float + lo).
   //   log_softmax: s = m, v - m as d + d_lo exactly (TwoSum), so that the maxima's e are exactly
   //   1 (see row_sum and pass 3);
   //   softmax: a shift s near m that needs no TwoSum: its e are e^(v - m) times the row's
   //   constant e^(m - s), which cancels in e / sum (and stays in [0.70, 1.42], so that row_sum's
   //   Fast2Sum still holds):
   //   - |m| < 2^10: s = N ln2, N = round(m / ln2): e = e^v 2^-N, v reduced as it is (its k and r
-  //     as accurate as for v - m: r1 exact, k ln2_8_lo's error below 2^-33 for |v| < 2^11) and
-  //     -N added to the exponent field by the reduction's own integer add (modulo 2^32, like n);
+  //     as accurate as for v - m: r1 exact, k ln2_8_lo's error below 2^-33 for |v| < 2^11), -N
+  //     added to the exponent field of every entry of the exponential's table once per row
+  //     (modulo 2^32, like the reduction's own integer add), so that a batch costs no more than
+  //     e^v: no subtraction, no add of -N (53 instructions per two batches instead of 57, and
+  //     no constant reloaded from the stack). AVX2, AMD Zen 3, tools/lib-ab.cpp, median of 5
+  //     runs (both builds with cmake/SimdactIsa.cmake's aligned loops): softmax 1.06x, 1.06x,
+  //     1.08x, 1.11x faster at 4x1000, 1x32000, 8x32000, 262x1000 (1.02x at 524x32000, rows of
+  //     10 unchanged), the results the same bit for bit;
   //   - |m| >= 2^10: s = m, v - m exact (Sterbenz: v and m within a factor 2 for every v >= m -
-  //     105 that matters; below, v - m rounds to -105 or less and is clamped).
+  //     105 that matters; below, v - m rounds to -105 or less and is clamped); such rows take
+  //     the general path.
   //   Six instructions fewer per batch than the TwoSum (with the exponential's add of d_lo).
-  template <class B, bool Log>
+  //   RowTable = false (short rows, where building the table per row costs more than it saves:
+  //   rows of 10 columns 0.94-0.96x with it): -N added per batch instead, as ext.
+  template <class B, bool Log, bool RowTable = true>
   struct row_exp {
     static constexpr exp_accuracy A = accuracy<Log>;
     B mb;
-    // Softmax: z = v - sub is reduced (sub = 0 or m), its exponent shifted by ext (-N or 0);
-    // general rows clamp z at z_min (e^(z_min - s) < e^-105 rounds to 0) and scale it below
-    // z_deep (v - m < -64).
+    // Softmax: z = v - sub is reduced (sub = 0 or m) by the table `shifted` (its exponents
+    // shifted by -N where RowTable, else as it is and -N in ext); general rows clamp z at z_min
+    // (e^(z_min - s) < e^-105 rounds to 0) and scale it below z_deep (v - m < -64).
     B sub = B(0.0f), z_min = B(-105.0f), z_deep = B(-64.0f);
     simd::ibatch<B> ext = simd::ibatch<B>(0);
+    // The row's table where it has one (softmax with RowTable), else nothing: log_softmax's and
+    // short rows' code stays that of the shared table.
+    static constexpr bool has_table = !Log && RowTable;
+    struct no_table {};
+    [[no_unique_address]] std::conditional_t<has_table, expf_detail::lane_table, no_table> shifted;
+    SIMDACT_INLINE const expf_detail::lane_table* table() const {
+      if constexpr (has_table) {
+        return &shifted;
+      } else {
+        return nullptr;  // the shared table
+      }
+    }
+
+    // Whether the shallow path may take a row of max m (softmax: where it reduces v itself).
+    SIMDACT_INLINE static bool shallow_serves(float m) { return Log || std::fabs(m) < 0x1p10f; }
 
     SIMDACT_INLINE explicit row_exp(float m) : mb(m) {
+      if constexpr (has_table) shifted = expf_detail::exp_table<8>::t_shifted;
       if constexpr (!Log) {
-        if (std::fabs(m) < 0x1p10f) {
+        if (shallow_serves(m)) {
           constexpr double ln2 = 0.69314718055994530942;
           const double n = std::nearbyint(static_cast<double>(m) * (1.0 / ln2));
           // -N << 23, modulo 2^32 (through int32: a negative double to uint32 is undefined,
           // and 0 on AArch64).
           const auto minus_n = static_cast<std::uint32_t>(-static_cast<std::int32_t>(n));
-          ext = simd::ibatch<B>(static_cast<std::int32_t>(minus_n << 23));
+          if constexpr (has_table) {
+            for (float& t : shifted.v) {
+              t = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t) + (minus_n << 23));
+            }
+          } else {
+            ext = simd::ibatch<B>(static_cast<std::int32_t>(minus_n << 23));
+          }
           z_min = B(static_cast<float>(n * ln2 - 105.0));
           z_deep = B(m - 64.0f);  // exact
         } else {
@@ -203,12 +243,12 @@ struct softmax {
       } else if constexpr (General) {
         const B z = simd::max(v - sub, z_min);
         const auto tiny = z < z_deep;
-        const split<B> e =
-            expf_detail::exp_parts<false, A>(z, z, ext + expf_detail::times_2p64_where<B>(tiny));
+        const split<B> e = expf_detail::exp_parts<false, A>(
+            z, z, ext + expf_detail::times_2p64_where<B>(tiny), table());
         return split<B>{e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),
                         simd::zero_where(tiny, e.lo)};
       } else {
-        return expf_detail::exp_scale_and_rest<false, A>(v - sub, v, ext);
+        return expf_detail::exp_scale_and_rest<false, A>(v, v, ext, table());
       }
     }
   };
@@ -252,9 +292,9 @@ struct softmax {
 
   // The tail's e (the last n % W elements, padding -inf): in shallow rows by the shallow path
   // too, its padding (NaN there) masked out.
-  template <class B, bool Log>
+  template <class B, bool Log, bool RowTable>
   SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts,
-                                   const row_exp<B, Log>& exp, bool shallow) {
+                                   const row_exp<B, Log, RowTable>& exp, bool shallow) {
     if (shallow) {
       const unrounded_exp<B> e = exp.template operator()<false>(vt);
       return sum.add(
@@ -341,7 +381,8 @@ struct softmax {
     // The tail's lanes that count: not the padding, nor a -inf element, whose e is 0 anyway.
     const auto counts = vt > B(neg_inf);
     vmin = simd::min(vmin, simd::select(counts, vt, B(std::numeric_limits<float>::infinity())));
-    const bool shallow = is_shallow(vmin, m);
+    bool shallow = is_shallow(vmin, m);
+    if constexpr (!Log) shallow = shallow && row_exp<B, Log>::shallow_serves(m);
 
     // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
     const row_exp<B, Log> exp(m);
@@ -432,11 +473,12 @@ struct softmax {
       B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
       for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
       shallow = shallow && is_shallow(low, m[k]);
+      if constexpr (!Log) shallow = shallow && row_exp<B, Log>::shallow_serves(m[k]);
     }
     row_sum<B> sum[R];
     B e[R][NB];
     for (std::size_t k = 0; k < R; ++k) {
-      const row_exp<B, Log> exp(m[k]);
+      const row_exp<B, Log, false> exp(m[k]);
       for (std::size_t b = 0; b + 1 < NB; ++b) {
         e[k][b] = shallow ? sum[k].add(exp.template operator()<false>(v[k][b]))
                           : sum[k].add(exp.template operator()<true>(v[k][b]));
