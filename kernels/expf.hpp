@@ -2,8 +2,7 @@
 // unevaluated sum hi + lo: the building blocks of the float kernels (sigmoid, swish, silu, tanh,
 // gelu_tanh, elu), which must stay within 1 ULP although every operation rounds to 24 bits.
 //
-// expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for |z_lo| <= 2^-16 (and expf_split(z),
-// expf_split_scaled(z, z_lo, scaled) below).
+// expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for |z_lo| <= 2^-16 (and expf_split(z) below).
 //   k = round(8 z / ln2), by adding and subtracting 1.5 * 2^23, so the low bits of the sum hold
 //       k = 8n + j, j in 0..7;
 //   r = z + z_lo - k ln2/8: the first FMA (ln2/8 to 16 bits) is exact, adding z_lo and the
@@ -16,7 +15,7 @@
 //       j << 20, so that adding k << 20 adds n << 23); hi = s (1 + p) rounded, lo its rounding
 //       error (one more FMA), so that hi alone is already within 2^-24 of e^z (fine).
 //   Error of hi + lo relative to e^(z + z_lo): about 2^-27 (r's rounding 2^-29, p's 2^-29,
-//   Q 2^-31.6, lo's 2^-29.5; measured 2^-27.5 on random z). expf_split_scaled multiplies by
+//   Q 2^-31.6, lo's 2^-29.5; measured 2^-27.5 on random z). times_2p64_where multiplies by
 //   2^64 through the exponent field where asked (softmax: tiny values kept normal; the wide
 //   logistic scales by 2^-64 the same way).
 //   exp_accuracy::coarse leaves delta_j out (one permute and one add fewer per batch): then T_j's
@@ -327,13 +326,6 @@ SIMDACT_INLINE split<B> expm1f_split(B z) {
   const B hi = simd::fmsub(e.s, e.r1, one_minus_s);
   const B err = simd::fmsub(e.s, e.r1, one_minus_s + hi);
   return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(T::step_lo), rest), err + a_err)};
-}
-
-// e^(z + z_lo), times 2^64 on the lanes of `scaled`, for z in [-104, 88] (the scaled lanes are
-// those that need it: z < -64, whose e < 2^-92 would otherwise fall below the normal range).
-template <exp_accuracy A, class B>
-SIMDACT_INLINE split<B> expf_split_scaled(B z, B z_lo, simd::mask_t<B> scaled) {
-  return expf_detail::exp_parts<true, A>(z, z_lo, expf_detail::times_2p64_where<B>(scaled));
 }
 
 // A quotient as q + residual * rcp: an estimate q, corrected by its residual times a reciprocal

@@ -152,10 +152,18 @@ struct softmax {
   template <bool Log>
   static constexpr exp_accuracy accuracy = Log ? exp_accuracy::coarse : exp_accuracy::fine;
 
+  // An exponential as s (1 + p), unrounded, times 2^64 on the lanes of `tiny`.
+  template <class B>
+  struct scaled_exp {
+    unrounded_exp<B> e;
+    simd::mask_t<B> tiny;
+  };
+
   // A row's e = exp(v - s), for its elements v <= m (m the row's max), shallow (General = false:
   // every v - m >= -64, and for softmax |m| < 2^10 (shallow_serves); e as s (1 + p), unrounded,
   // which row_sum rounds) or general (any v, -inf and padding included: their e is 0; e < 2^-92
-  // computed times 2^64 and scaled back, so that it is rounded once; e as float + lo).
+  // computed times 2^64 and scaled back, so that it is rounded once; row_sum rounds the others
+  // as the shallow path's, to the same bits).
   //   log_softmax: s = m, v - m as d + d_lo exactly (TwoSum), so that the maxima's e are exactly
   //   1 (see row_sum and pass 3);
   //   softmax: a shift s near m that needs no TwoSum: its e are e^(v - m) times the row's
@@ -233,20 +241,20 @@ struct softmax {
         const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
         if constexpr (General) {
           const auto tiny = d < B(-64.0f);  // e < 2^-92: computed times 2^64 (see expf.hpp)
-          const split<B> e = expf_split_scaled<A>(simd::max(d, B(-104.0f)),
-                                                  simd::keep_where(d >= B(-104.0f), d_lo), tiny);
-          return split<B>{e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),  // e's float, unscaled
-                          simd::zero_where(tiny, e.lo)};
+          return scaled_exp<B>{
+              expf_detail::exp_scale_and_rest<true, A>(simd::max(d, B(-104.0f)),
+                                                       simd::keep_where(d >= B(-104.0f), d_lo),
+                                                       expf_detail::times_2p64_where<B>(tiny)),
+              tiny};
         } else {
           return expf_detail::exp_scale_and_rest<true, A>(d, d_lo, simd::ibatch<B>(0));
         }
       } else if constexpr (General) {
         const B z = simd::max(v - sub, z_min);
         const auto tiny = z < z_deep;
-        const split<B> e = expf_detail::exp_parts<false, A>(
-            z, z, ext + expf_detail::times_2p64_where<B>(tiny), table());
-        return split<B>{e.hi * simd::select(tiny, B(0x1p-64f), B(1.0f)),
-                        simd::zero_where(tiny, e.lo)};
+        return scaled_exp<B>{expf_detail::exp_scale_and_rest<false, A>(
+                                 z, z, ext + expf_detail::times_2p64_where<B>(tiny), table()),
+                             tiny};
       } else {
         return expf_detail::exp_scale_and_rest<false, A>(v, v, ext, table());
       }
@@ -262,12 +270,6 @@ struct softmax {
   template <class B>
   struct row_sum {
     B acc = B(1.0f), rest_lo = B(0.0f);
-    SIMDACT_INLINE B add(split<B> e) {
-      const B sum = acc + e.hi;
-      rest_lo = rest_lo + ((e.hi - (sum - acc)) + e.lo);
-      acc = sum;
-      return e.hi;
-    }
     // e = s (1 + p) as the shallow exponential leaves it, unrounded: its float
     // hi = s + s p rounded, and what of e the addition to acc left out, e - (sum - acc), in one
     // FMA: one rounding where the pair took two, two instructions fewer (AVX2, AMD Zen 3,
@@ -279,6 +281,18 @@ struct softmax {
       const B hi = simd::fmadd(s, p, s);
       const B sum = acc + hi;
       rest_lo = rest_lo + simd::fmadd(s, p, s - (sum - acc));
+      acc = sum;
+      return hi;
+    }
+    // The general path's e: on its lanes of e >= 2^-92 the same operations as above, so that
+    // a row's sum, and its bits, do not depend on which path took it (short_rows picks one path
+    // for four rows); on the others (computed times 2^64) hi = s (1 + p) 2^-64, entering whole.
+    SIMDACT_INLINE B add(scaled_exp<B> g) {
+      const auto [s, p] = g.e;
+      const B h = simd::fmadd(s, p, s);
+      const B hi = simd::select(g.tiny, h * B(0x1p-64f), h);
+      const B sum = acc + hi, added = sum - acc;
+      rest_lo = rest_lo + simd::select(g.tiny, hi - added, simd::fmadd(s, p, s - added));
       acc = sum;
       return hi;
     }
@@ -438,7 +452,10 @@ struct softmax {
   // rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2).
   // The same operations as vector_row, so a row's bits do not depend on its neighbours: the
   // general exponential, taken for all R rows when one needs it, equals the shallow one where
-  // every x - m >= -64. A row with a NaN or an infinite max sends all R to vector_row.
+  // every x - m >= -64, and so do their sums (row_sum's add of a scaled_exp; before, the general
+  // path's float pair rounded twice, and one output in ~10^8 moved by 1 ULP with a deep
+  // neighbour: test ShortRowWithADeepNeighbourAsAlone). A row with a NaN or an infinite max
+  // sends all R to vector_row.
   template <class Arch, bool Log, std::size_t R, std::size_t NB>
   SIMDACT_SCHEDULE_BEFORE_RA static void short_rows(const float* x, float* y, std::size_t n,
                                                     std::size_t xs, std::size_t ys) {
