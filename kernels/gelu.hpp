@@ -69,7 +69,8 @@ struct gelu {
   // Three batches per step, not four: stack loads and stores per batch 61 -> 51 on AVX2 (16
   // registers), 31 -> 22 on AVX-512 (AVX2, AMD Zen 3, bench-ab against four: 1.04-1.17x
   // faster over four runs, one noisy run 0.95x at 262144; two batches 1.04-1.05x, one 0.95-0.99x,
-  // none without the interleaving 0.78-0.90x). Not measured on AVX-512 yet.
+  // none without the interleaving 0.78-0.90x). AVX-512, Intel Xeon, ab.sh best of 6: four
+  // batches 1.01x and 1.04x slower at 262144 and 4096 (bench/results/xeon-avx512-5-ab.md).
   static constexpr std::size_t batches_per_step = 3;
 
   static constexpr double inv_sqrt2 = 0.70710678118654752440;

@@ -8,7 +8,7 @@
 //   PARAM=1.702 /tmp/lib-ab swish 4096 400 /tmp/a.so /tmp/b.so   # fn, n, rounds, libraries
 //   /tmp/lib-ab softmax 262x1000 100 /tmp/a.so /tmp/b.so   # softmax, log_softmax: rows x cols
 // Prints tsc ticks per 8 elements and each library's speed relative to the first (> 1: faster).
-// PARAM is alpha or beta (default 1; ignored by the functions without one).
+// PARAM is alpha or beta (default 1; ignored by the functions without one); SCALE widens x.
 #include <dlfcn.h>
 #include <x86intrin.h>
 
@@ -58,8 +58,10 @@ int main(int argc, char** argv) {
     }
   };
   std::vector<float> x(n), y(n);
+  // SCALE=s: x in [-10 s, 10 s) (e.g. softmax rows whose spread passes 64: its general path).
+  const float scale = std::getenv("SCALE") ? std::strtof(std::getenv("SCALE"), nullptr) : 1.0f;
   for (std::size_t i = 0; i < n; ++i)
-    x[i] = -10.0f + 20.0f * ((i * 2654435761u) % 65536) / 65536.0f;
+    x[i] = scale * (-10.0f + 20.0f * ((i * 2654435761u) % 65536) / 65536.0f);
   const int calls = n <= 8192 ? 20 : 1;  // per timing: in cache, 20 calls; larger, one
   std::vector<double> best(fns.size(), 1e300);
   for (int r = 0; r < rounds; ++r) {
