@@ -197,12 +197,11 @@ namespace expf_detail {
 
 // The argument reduction: z = k ln2/8 + r, k = 8n + j; s = 2^n T_j (times 2^extra_exponent, an
 // integer already shifted into the exponent field); r1 = z - k ln2_8_hi (exact) and r = r1 +
-// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored. `shifted`: null for the table of
-// T_j's bits (T::t_shifted), or a copy of it with a loop-invariant exponent already added to
-// every entry (softmax's -N per row), which spares the integer add of extra_exponent per batch.
-// Negate: the reduction of
+// z_lo - k ln2_8_lo (rounded); HasLo = false: z_lo is ignored. Negate: the reduction of
 // -(z + z_lo), with r1 and r returned negated (-r1 = z + k ln2_8_hi, exact likewise): the FMAs'
-// sign variants take the negation for free.
+// sign variants take the negation for free. `shifted`: null for the table of T_j's bits
+// (T::t_shifted), or a copy of it with a loop-invariant exponent already added to every entry
+// (softmax's -N per row), which spares the integer add of extra_exponent per batch.
 template <class B>
 struct reduction {
   B k, r1, r, s;
