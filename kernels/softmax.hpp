@@ -182,6 +182,14 @@ struct softmax {
   //     105 that matters; below, v - m rounds to -105 or less and is clamped); such rows take
   //     the general path.
   //   Six instructions fewer per batch than the TwoSum (with the exponential's add of d_lo).
+  //   log_softmax keeps the TwoSum: taking softmax's e^(v - s) instead, with its maxima left out
+  //   of the sum (zeroed, counted per lane) and the rest scaled back by e^(s - m) in double once
+  //   per row (Taylor's degree 9, Estrin), was 1.06-1.12x faster at 4x1000, 1x32000 and 262x1000
+  //   (AVX2, AMD Zen 3, lib-ab median of 5; histogram 86.00% / 14.00%, max 1 ULP) but 0.80x at
+  //   409x10, 0.87x at 1000x32 and 0.94-0.96x on single rows of 10 and 20 columns, where the
+  //   count, its reduction and e^(s - m) outweigh the TwoSum of one to four batches. Not adopted:
+  //   both forms by row length (the TwoSum up to 4 batches, as short_rows, whose rows must match
+  //   vector_row's bits) would keep both gains.
   //   RowTable = false (short rows, where building the table per row costs more than it saves:
   //   rows of 10 columns 0.94-0.96x with it): -N added per batch instead, as ext.
   template <class B, bool Log, bool RowTable = true>
