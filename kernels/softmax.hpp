@@ -11,20 +11,24 @@
 //      the min, to know whether any x - m < -64;
 //   2. e_j = exp(x_j - m) in float, as hi + lo by expf.hpp (softmax: fine, ~2^-27 relative;
 //      log_softmax: coarse, 2^-24.75, one permute and one add fewer per batch, see Accuracy).
-//      log_softmax reduces x_j - m taken as d + d_lo exactly (TwoSum); softmax needs no TwoSum:
-//      it takes e^(x_j - s) for a shift s = N ln2 within ln2/2 of m, from x_j itself and -N in
-//      the exponent (or s = m where |m| >= 2^10, x_j - m then exact), the row's factor e^(m - s)
-//      cancelling in e / sum (row_exp; AVX2, AMD Zen 3, bench-ab best of 6: softmax 1.12-1.13x
-//      faster at 1000 and 32000 columns in cache). d < -64 computed times 2^64 and scaled back,
+//      Both take e^(x_j - s) for a shift s = N ln2 within ln2/2 of m, from x_j itself and -N
+//      in the exponent (or s = m where |m| >= 2^10, x_j - m then exact), without a TwoSum of
+//      x_j - m: softmax's row factor e^(m - s) cancels in e / sum (row_exp; AVX2, AMD Zen 3,
+//      bench-ab best of 6: 1.12-1.13x faster at 1000 and 32000 columns in cache), log_softmax
+//      leaves its maxima out of the sum, counts them, and takes the others' sum back to
+//      e^(x_j - m) by e^(s - m) in double once per row. On rows of up to 4 batches
+//      (short_rows), where that per-row work costs more than the TwoSum it saves, log_softmax
+//      takes x_j - m as d + d_lo exactly (TwoSum) instead. d < -64 computed times 2^64 and
+//      scaled back,
 //      so that subnormal e_j are rounded once from an accurate value; rows with no such d skip
 //      that scaling and its masks: 18-26% faster on AVX2, AMD. Softmax stores hi, the float
 //      nearest e_j. Each lane sums hi as a float pair: the accumulator starts at 1, so that
 //      Fast2Sum keeps every addition's rounding error exactly (summed with the lo parts; 7-9%
 //      faster on AVX2 than summing hi in double; softmax's e up to 1.42 have the exponent of 1
-//      at most, which Fast2Sum needs). In log_softmax the maxima contribute exactly 1 each to
-//      the accumulators, and every part of rest below their granularity lands in the low sum, so
-//      k - 1 + rest (for log1p) comes out with rest to full relative accuracy without counting
-//      the maxima apart;
+//      at most, which Fast2Sum needs). log_softmax needs k - 1 + rest (for log1p) with rest to
+//      full relative accuracy: on long rows k is counted exactly and rest summed alone; on short
+//      rows the maxima contribute exactly 1 each to the accumulators, and every part of rest
+//      below their granularity lands in the low sum;
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
 //      log_softmax: y_j = (x_j - m) - log1p(sum - 1) as x_j - (m + L) with m + L a float
 //      pair, and -L itself at the maxima (see pass 3). L by log1p.hpp (~2^-40 relative), whose
@@ -68,7 +72,8 @@
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
 // rounding, ~2^-27 from the float exponential and the sum); log_softmax within 2 ULP as well
 // (see pass 3). The coarse exponential moves log_softmax's sum by at most 2^-24.75 relative
-// (the maxima's 1s are exact), so L = log(k + rest) by at most 2^-24.75 rest / (k + rest) <=
+// (k is exact: counted, or the maxima's 1s; e^(s - m) adds 2^-36.6), so L = log(k + rest) by at
+// most 2^-24.75 rest / (k + rest) <=
 // 2^-24.75 L, which is at most 2^-24.75 of |y| = (m - x) + L: 0.6 ULP of y, on top of pass 3's
 // roundings before the last one (x - c_hi: up to 1 ULP of y where the two straddle a power of
 // 2; c_lo's: 0.25), 1.85 < 2 in all: within 2 ULP still (measured: max 1, the histogram
@@ -159,16 +164,13 @@ struct softmax {
     simd::mask_t<B> tiny;
   };
 
-  // A row's e = exp(v - s), for its elements v <= m (m the row's max), shallow (General = false:
-  // every v - m >= -64, and for softmax |m| < 2^10 (shallow_serves); e as s (1 + p), unrounded,
-  // which row_sum rounds) or general (any v, -inf and padding included: their e is 0; e < 2^-92
-  // computed times 2^64 and scaled back, so that it is rounded once; row_sum rounds the others
-  // as the shallow path's, to the same bits).
-  //   log_softmax: s = m, v - m as d + d_lo exactly (TwoSum), so that the maxima's e are exactly
-  //   1 (see row_sum and pass 3);
-  //   softmax: a shift s near m that needs no TwoSum: its e are e^(v - m) times the row's
-  //   constant e^(m - s), which cancels in e / sum (and stays in [0.70, 1.42], so that row_sum's
-  //   Fast2Sum still holds):
+  // A row's e = exp(v - s) for a shift s near its max m, for its elements v <= m, shallow
+  // (General = false: every v - m >= -64 and |m| < 2^10 (shallow_serves); e as s (1 + p),
+  // unrounded, which row_sum rounds) or general (any v, -inf and padding included: their e is 0;
+  // e < 2^-92 computed times 2^64 and scaled back, so that it is rounded once; row_sum rounds
+  // the others as the shallow path's, to the same bits). The e are e^(v - m) times the row's
+  // constant e^(m - s), in [0.70, 1.42] (so that row_sum's Fast2Sum still holds): softmax's
+  // cancels in e / sum, log_softmax's is taken out of the sum in double (shift_factor).
   //   - |m| < 2^10: s = N ln2, N = round(m / ln2): e = e^v 2^-N, v reduced as it is (its k and r
   //     as accurate as for v - m: r1 exact, k ln2_8_lo's error below 2^-33 for |v| < 2^11), -N
   //     added to the exponent field of every entry of the exponential's table once per row
@@ -181,69 +183,97 @@ struct softmax {
   //   - |m| >= 2^10: s = m, v - m exact (Sterbenz: v and m within a factor 2 for every v >= m -
   //     105 that matters; below, v - m rounds to -105 or less and is clamped); such rows take
   //     the general path.
-  //   Six instructions fewer per batch than the TwoSum (with the exponential's add of d_lo).
-  //   log_softmax keeps the TwoSum: taking softmax's e^(v - s) instead, with its maxima left out
-  //   of the sum (zeroed, counted per lane) and the rest scaled back by e^(s - m) in double once
-  //   per row (Taylor's degree 9, Estrin), was 1.06-1.12x faster at 4x1000, 1x32000 and 262x1000
-  //   (AVX2, AMD Zen 3, lib-ab median of 5; histogram 86.00% / 14.00%, max 1 ULP) but 0.80x at
-  //   409x10, 0.87x at 1000x32 and 0.94-0.96x on single rows of 10 and 20 columns, where the
-  //   count, its reduction and e^(s - m) outweigh the TwoSum of one to four batches. Not adopted:
-  //   both forms by row length (the TwoSum up to 4 batches, as short_rows, whose rows must match
-  //   vector_row's bits) would keep both gains.
+  //   Six instructions fewer per batch than taking v - m as d + d_lo exactly (TwoSum) and e^(d +
+  //   d_lo), which log_softmax did until it left its maxima out of the sum (row_sum).
+  //   log_softmax on long rows (RowTable) takes the same e^(v - s), its maxima left out of the
+  //   sum (zeroed, counted per lane) and the rest taken back by e^(s - m) in double once per row
+  //   (shift_factor): AVX2, AMD Zen 3, lib-ab median of 5, against the TwoSum: 1.10x, 1.12x,
+  //   1.08x, 1.09x, 1.04x faster at 4x1000, 1x32000, 8x32000, 262x1000, 524x32000 (histogram
+  //   86.00% / 14.00%, max 1 ULP). On short rows the count, its reduction and e^(s - m) cost more
+  //   than the TwoSum of one to four batches (409x10 0.80x, 1000x32 0.87x), so short_rows keeps
+  //   the TwoSum (two_sum), and every short row goes through short_rows (single rows too: 1.01x
+  //   at 10 columns, 1.11x for 3x20; groups of four 0.98x), so that a row's form depends on its
+  //   length only.
   //   RowTable = false (short rows, where building the table per row costs more than it saves:
   //   rows of 10 columns 0.94-0.96x with it): -N added per batch instead, as ext.
   template <class B, bool Log, bool RowTable = true>
   struct row_exp {
     static constexpr exp_accuracy A = accuracy<Log>;
+    static constexpr double ln2 = 0.69314718055994530942;
+    // log_softmax's two forms: on long rows (RowTable) e^(v - s) with its maxima counted apart;
+    // on short rows e^(d + d_lo), d + d_lo = v - m exactly (TwoSum), the maxima's e exactly 1.
+    static constexpr bool counted = Log && RowTable, two_sum = Log && !RowTable;
     B mb;
-    // Softmax: z = v - sub is reduced (sub = 0 or m) by the table `shifted` (its exponents
-    // shifted by -N where RowTable, else as it is and -N in ext); general rows clamp z at z_min
+    // z = v - sub is reduced (sub = 0 or m) by the table `shifted` (its exponents shifted by -N
+    // where RowTable, else as it is and -N in ext); general rows clamp z at z_min
     // (e^(z_min - s) < e^-105 rounds to 0) and scale it below z_deep (v - m < -64).
     B sub = B(0.0f), z_min = B(-105.0f), z_deep = B(-64.0f);
     simd::ibatch<B> ext = simd::ibatch<B>(0);
-    // The row's table where it has one (softmax with RowTable), else nothing: log_softmax's and
-    // short rows' code stays that of the shared table.
-    static constexpr bool has_table = !Log && RowTable;
+    // The row's table where it has one (RowTable), else nothing: short rows' code stays that of
+    // the shared table.
     struct no_table {};
-    [[no_unique_address]] std::conditional_t<has_table, expf_detail::lane_table, no_table> shifted;
+    [[no_unique_address]] std::conditional_t<RowTable, expf_detail::lane_table, no_table> shifted;
     SIMDACT_INLINE const expf_detail::lane_table* table() const {
-      if constexpr (has_table) {
+      if constexpr (RowTable) {
         return &shifted;
       } else {
         return nullptr;  // the shared table
       }
     }
 
-    // Whether the shallow path may take a row of max m (softmax: where it reduces v itself).
-    SIMDACT_INLINE static bool shallow_serves(float m) { return Log || std::fabs(m) < 0x1p10f; }
+    // Whether the shallow path may take a row of max m: where it reduces v itself.
+    SIMDACT_INLINE static bool shallow_serves(float m) { return two_sum || std::fabs(m) < 0x1p10f; }
+    // N for a row of max m (shallow_serves(m); else the shift is m itself).
+    SIMDACT_INLINE static double shift_n(float m) {
+      return std::nearbyint(static_cast<double>(m) * (1.0 / ln2));
+    }
+    // e^(s - m), which turns the row's e = e^(v - s) into e^(v - m) (log_softmax's sum): e^t for
+    // t = N ln2 - m, |t| <= ln2/2, by Taylor's degree 9 in Estrin's form (2^-36.6 relative, a
+    // short chain on the row's path to its log; N ln2 in double: 2^-43 absolute at |N| < 2^11).
+    SIMDACT_INLINE static double shift_factor(float m) {
+      if (!shallow_serves(m)) return 1.0;
+      const double t = shift_n(m) * ln2 - static_cast<double>(m), t2 = t * t, t4 = t2 * t2;
+      const double p01 = 1.0 + t, p23 = std::fma(t, 1.0 / 6, 0.5),
+                   p45 = std::fma(t, 1.0 / 120, 1.0 / 24), p67 = std::fma(t, 1.0 / 5040, 1.0 / 720),
+                   p89 = std::fma(t, 1.0 / 362880, 1.0 / 40320);
+      const double lo = std::fma(p23, t2, p01), hi = std::fma(std::fma(p89, t2, p67), t2, p45);
+      return std::fma(hi, t4, lo);
+    }
 
     SIMDACT_INLINE explicit row_exp(float m) : mb(m) {
-      if constexpr (has_table) shifted = expf_detail::exp_table<8>::t_shifted;
-      if constexpr (!Log) {
-        if (shallow_serves(m)) {
-          constexpr double ln2 = 0.69314718055994530942;
-          const double n = std::nearbyint(static_cast<double>(m) * (1.0 / ln2));
-          // -N << 23, modulo 2^32 (through int32: a negative double to uint32 is undefined,
-          // and 0 on AArch64).
-          const auto minus_n = static_cast<std::uint32_t>(-static_cast<std::int32_t>(n));
-          if constexpr (has_table) {
-            for (float& t : shifted.v) {
-              t = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t) + (minus_n << 23));
-            }
-          } else {
-            ext = simd::ibatch<B>(static_cast<std::int32_t>(minus_n << 23));
+      if constexpr (RowTable) shifted = expf_detail::exp_table<8>::t_shifted;
+      if constexpr (two_sum) return;
+      if (shallow_serves(m)) {
+        const double n = shift_n(m);
+        // -N << 23, modulo 2^32 (through int32: a negative double to uint32 is undefined, and 0
+        // on AArch64).
+        const auto minus_n = static_cast<std::uint32_t>(-static_cast<std::int32_t>(n));
+        if constexpr (RowTable) {
+          for (float& t : shifted.v) {
+            t = std::bit_cast<float>(std::bit_cast<std::uint32_t>(t) + (minus_n << 23));
           }
-          z_min = B(static_cast<float>(n * ln2 - 105.0));
-          z_deep = B(m - 64.0f);  // exact
         } else {
-          sub = mb;
+          ext = simd::ibatch<B>(static_cast<std::int32_t>(minus_n << 23));
         }
+        z_min = B(static_cast<float>(n * ln2 - 105.0));
+        z_deep = B(m - 64.0f);  // exact
+      } else {
+        sub = mb;
+      }
+    }
+
+    // Counted: the maxima's e left out (s = 0); the caller counts them (add_exp).
+    SIMDACT_INLINE B without_maxima(B v, B s) const {
+      if constexpr (counted) {
+        return simd::zero_where(v == mb, s);
+      } else {
+        return s;
       }
     }
 
     template <bool General>
     SIMDACT_INLINE auto operator()(B v) const {
-      if constexpr (Log) {
+      if constexpr (two_sum) {
         const B d = v - mb;
         const B vv = d + mb, mm = d - vv;
         const B d_lo = (v - vv) - (mb + mm);  // d + d_lo = v - m exactly (TwoSum)
@@ -260,11 +290,12 @@ struct softmax {
       } else if constexpr (General) {
         const B z = simd::max(v - sub, z_min);
         const auto tiny = z < z_deep;
-        return scaled_exp<B>{expf_detail::exp_scale_and_rest<false, A>(
-                                 z, z, ext + expf_detail::times_2p64_where<B>(tiny), table()),
-                             tiny};
+        const unrounded_exp<B> e = expf_detail::exp_scale_and_rest<false, A>(
+            z, z, ext + expf_detail::times_2p64_where<B>(tiny), table());
+        return scaled_exp<B>{unrounded_exp<B>{without_maxima(v, e.s), e.p}, tiny};
       } else {
-        return expf_detail::exp_scale_and_rest<false, A>(v, v, ext, table());
+        const unrounded_exp<B> e = expf_detail::exp_scale_and_rest<false, A>(v, v, ext, table());
+        return unrounded_exp<B>{without_maxima(v, e.s), e.p};
       }
     }
   };
@@ -275,9 +306,15 @@ struct softmax {
   // e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the max is
   // -rest then): those e enter as their float value (lo dropped, 2^-24 relative), and Fast2Sum
   // puts them whole into rest_lo.
+  // log_softmax leaves its maxima out of the sum and counts them (maxima, per lane): k + rest
+  // with k exact and rest = (the sum of the others) e^(s - m) to the sum's relative accuracy
+  // (row_exp::shift_factor, in double), even where rest is far below 1.
   template <class B>
   struct row_sum {
-    B acc = B(1.0f), rest_lo = B(0.0f);
+    B acc = B(1.0f), rest_lo = B(0.0f), maxima = B(0.0f);
+    SIMDACT_INLINE void count(simd::mask_t<B> at_max) {
+      maxima = maxima + simd::keep_where(at_max, B(1.0f));
+    }
     // e = s (1 + p) as the shallow exponential leaves it, unrounded: its float
     // hi = s + s p rounded, and what of e the addition to acc left out, e - (sum - acc), in one
     // FMA: one rounding where the pair took two, two instructions fewer (AVX2, AMD Zen 3,
@@ -306,17 +343,25 @@ struct softmax {
     }
     // sum = coarse + fine: coarse = the lanes' acc - 1, exact while acc < 2^24 (rows below 2^24
     // W columns; beyond, it rounds by at most 2^-25 relative), multiples of 2^-23 summed
-    // exactly in double; it holds the maxima's 1s. sum - 1 = (coarse - 1) + fine keeps rest's
-    // relative accuracy even where rest is far below 1.
+    // exactly in double, so that the sum keeps its relative accuracy however small it is.
     SIMDACT_INLINE double coarse() const { return simd::reduce_add(acc - B(1.0f)); }
     SIMDACT_INLINE double fine() const { return simd::reduce_add(rest_lo); }
+    SIMDACT_INLINE double count_of_maxima() const { return simd::reduce_add(maxima); }
   };
+
+  // v's e added to the row's sum (log_softmax: v counted instead where it is the max).
+  template <bool General, class B, bool Log, bool RowTable>
+  SIMDACT_INLINE static B add_exp(row_sum<B>& sum, const row_exp<B, Log, RowTable>& exp, B v) {
+    if constexpr (row_exp<B, Log, RowTable>::counted) sum.count(v == exp.mb);
+    return sum.add(exp.template operator()<General>(v));
+  }
 
   // The tail's e (the last n % W elements, padding -inf): in shallow rows by the shallow path
   // too, its padding (NaN there) masked out.
   template <class B, bool Log, bool RowTable>
   SIMDACT_INLINE static B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts,
                                    const row_exp<B, Log, RowTable>& exp, bool shallow) {
+    if constexpr (row_exp<B, Log, RowTable>::counted) sum.count(vt == exp.mb);
     if (shallow) {
       const unrounded_exp<B> e = exp.template operator()<false>(vt);
       return sum.add(
@@ -338,14 +383,22 @@ struct softmax {
   //   AVX2 (AMD): subtracting in double (widen, subtract, narrow: ~14 instructions per batch
   //   instead of 4) is 19-23% slower for log_softmax as a whole, x - c_hi by TwoSum 13-15%
   //   slower; both round nearly every output correctly (0.01-0.03% 1 ULP off).
-  template <class Arch, bool Log>
+  //   Long: the row's sums are row_exp's with RowTable (log_softmax: maxima counted apart).
+  template <class Arch, bool Log, bool Long>
   struct finish {
     using B = simd::batch<Arch>;
     B mb, hi, lo, at_max;
     SIMDACT_INLINE finish(float m, const row_sum<B>& sum) : mb(m) {
       const double coarse = sum.coarse(), fine = sum.fine();
       if constexpr (Log) {
-        const double l = log1p_nonnegative<Arch>((coarse - 1.0) + fine);
+        // L = log(k + rest) = log1p((k - 1) + rest): counted, rest = (coarse + fine) e^(s - m);
+        // else the maxima's 1s are in coarse, exactly.
+        const double k_minus_1_plus_rest =
+            row_exp<B, Log, Long>::counted
+                ? (sum.count_of_maxima() - 1.0) +
+                      (coarse + fine) * row_exp<B, Log, Long>::shift_factor(m)
+                : (coarse - 1.0) + fine;
+        const double l = log1p_nonnegative<Arch>(k_minus_1_plus_rest);
         const double c = static_cast<double>(m) + l;
         const float c_hi = static_cast<float>(c);
         hi = B(c_hi);
@@ -403,14 +456,13 @@ struct softmax {
     // The tail's lanes that count: not the padding, nor a -inf element, whose e is 0 anyway.
     const auto counts = vt > B(neg_inf);
     vmin = simd::min(vmin, simd::select(counts, vt, B(std::numeric_limits<float>::infinity())));
-    bool shallow = is_shallow(vmin, m);
-    if constexpr (!Log) shallow = shallow && row_exp<B, Log>::shallow_serves(m);
+    const bool shallow = row_exp<B, Log>::shallow_serves(m) && is_shallow(vmin, m);
 
     // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
     const row_exp<B, Log> exp(m);
     row_sum<B> sum;
     auto pass2 = [&](std::size_t j, auto general) SIMDACT_INLINE_LAMBDA {
-      const B e = sum.add(exp.template operator()<decltype(general)::value>(simd::load<B>(x + j)));
+      const B e = add_exp<decltype(general)::value>(sum, exp, simd::load<B>(x + j));
       if constexpr (!Log) simd::store(y + j, e);
     };
     auto body_pass2 = [&](auto general) SIMDACT_INLINE_LAMBDA {
@@ -433,7 +485,7 @@ struct softmax {
     // go from y's batch alignment on (a partial batch before it and one after the last full
     // batch), so that the body's stores are aligned (streamed where asked): the results are the
     // same, each depending only on its own element.
-    const finish<Arch, Log> f(m, sum);
+    const finish<Arch, Log, true> f(m, sum);
     const float* src = Log ? x : y;
     if (stream || n >= aligned_pass3_from<B>) {
       if constexpr (!Log) simd::store_first(y + body, rest, et);  // e, the whole row in y
@@ -457,13 +509,15 @@ struct softmax {
   // AVX2, AMD Zen 3, against one row at a time (dlopen A/B, best of 12): rows of 1 to 16
   // columns (R = 4) softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x);
   // bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x;
-  // rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2).
-  // The same operations as vector_row, so a row's bits do not depend on its neighbours: the
-  // general exponential, taken for all R rows when one needs it, equals the shallow one where
-  // every x - m >= -64, and so do their sums (row_sum's add of a scaled_exp; before, the general
-  // path's float pair rounded twice, and one output in ~10^8 moved by 1 ULP with a deep
-  // neighbour: test ShortRowWithADeepNeighbourAsAlone). A row with a NaN or an infinite max
-  // sends all R to vector_row.
+  // rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2). Every short
+  // row goes through here, the rows left over one at a time (R = 1: single rows of 10 and 20
+  // columns 1.14x and 1.29x faster for softmax than through vector_row, log_softmax 1.01x and
+  // 1.11x), so that a row's bits do not depend on its neighbours: the general exponential,
+  // taken for all R rows when one needs it, equals the shallow one where every x - m >= -64,
+  // and so do their sums (row_sum's add of a scaled_exp; before, the general path's float pair
+  // rounded twice, and one output in ~10^8 moved by 1 ULP with a deep neighbour: test
+  // ShortRowWithADeepNeighbourAsAlone). A row with a NaN or an infinite max sends each of the R
+  // rows through here alone (and that one, from there, to vector_row's edge rules).
   template <class Arch, bool Log, std::size_t R, std::size_t NB>
   SIMDACT_SCHEDULE_BEFORE_RA static void short_rows(const float* x, float* y, std::size_t n,
                                                     std::size_t xs, std::size_t ys) {
@@ -489,7 +543,14 @@ struct softmax {
       edge = edge || simd::any<B>(nan) || std::isinf(m[k]);
     }
     if (edge) {
-      for (std::size_t k = 0; k < R; ++k) vector_row<Arch, Log>(x + k * xs, y + k * ys, n, false);
+      // Each row alone (short_rows<1> sends an edge row to vector_row's edge rules).
+      for (std::size_t k = 0; k < R; ++k) {
+        if constexpr (R == 1) {
+          vector_row<Arch, Log>(x, y, n, false);
+        } else {
+          short_rows<Arch, Log, 1, NB>(x + k * xs, y + k * ys, n, xs, ys);
+        }
+      }
       return;
     }
     simd::mask_t<B> counts[R];
@@ -497,21 +558,20 @@ struct softmax {
       counts[k] = v[k][NB - 1] > B(neg_inf);
       B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
       for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
-      shallow = shallow && is_shallow(low, m[k]);
-      if constexpr (!Log) shallow = shallow && row_exp<B, Log>::shallow_serves(m[k]);
+      shallow = shallow && row_exp<B, Log>::shallow_serves(m[k]) && is_shallow(low, m[k]);
     }
     row_sum<B> sum[R];
     B e[R][NB];
     for (std::size_t k = 0; k < R; ++k) {
       const row_exp<B, Log, false> exp(m[k]);
       for (std::size_t b = 0; b + 1 < NB; ++b) {
-        e[k][b] = shallow ? sum[k].add(exp.template operator()<false>(v[k][b]))
-                          : sum[k].add(exp.template operator()<true>(v[k][b]));
+        e[k][b] =
+            shallow ? add_exp<false>(sum[k], exp, v[k][b]) : add_exp<true>(sum[k], exp, v[k][b]);
       }
       e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], exp, shallow);
     }
     for (std::size_t k = 0; k < R; ++k) {
-      const finish<Arch, Log> f(m[k], sum[k]);
+      const finish<Arch, Log, false> f(m[k], sum[k]);
       for (std::size_t b = 0; b + 1 < NB; ++b)
         simd::store(y + k * ys + b * W, f(Log ? v[k][b] : e[k][b]));
       simd::store_first(y + k * ys + (NB - 1) * W, rest, f(Log ? v[k][NB - 1] : e[k][NB - 1]));
@@ -533,25 +593,26 @@ struct softmax {
     std::size_t r = 0;
     constexpr std::size_t W = simd::lanes<simd::batch<Arch>>;
     if (cols <= 4 * W) {
+      // Short rows, four at a time and then one by one: all of them by short_rows, whose
+      // log_softmax differs from vector_row's (row_exp).
       const std::size_t batches = (cols + W - 1) / W;
-      for (; r + 4 <= rows; r += 4) {
-        const float* xr = x + r * xs;
-        float* yr = y + r * ys;
+      auto rows_of = [&]<std::size_t R>(std::size_t first) SIMDACT_INLINE_LAMBDA {
+        const float* xr = x + first * xs;
+        float* yr = y + first * ys;
         switch (batches) {
           case 1:
-            short_rows<Arch, Log, 4, 1>(xr, yr, cols, xs, ys);
-            break;
+            return short_rows<Arch, Log, R, 1>(xr, yr, cols, xs, ys);
           case 2:
-            short_rows<Arch, Log, 4, 2>(xr, yr, cols, xs, ys);
-            break;
+            return short_rows<Arch, Log, R, 2>(xr, yr, cols, xs, ys);
           case 3:
-            short_rows<Arch, Log, 4, 3>(xr, yr, cols, xs, ys);
-            break;
+            return short_rows<Arch, Log, R, 3>(xr, yr, cols, xs, ys);
           default:
-            short_rows<Arch, Log, 4, 4>(xr, yr, cols, xs, ys);
-            break;
+            return short_rows<Arch, Log, R, 4>(xr, yr, cols, xs, ys);
         }
-      }
+      };
+      for (; r + 4 <= rows; r += 4) rows_of.template operator()<4>(r);
+      for (; r < rows; ++r) rows_of.template operator()<1>(r);
+      return;
     }
     for (; r < rows; ++r) {
       const float* next = r + 1 < rows ? x + (r + 1) * xs : nullptr;

@@ -91,6 +91,21 @@ TEST_P(Softmax, SortedEqualAndWidelySpreadRows) {
   rows.push_back({0.0f, -70.0f, -75.5f, -80.0f, -90.25f, -100.0f, -103.5f, -65.0f, -64.5f});
   rows.push_back({-95.5f, -99.0f, -101.0f, -96.0f, -97.0f, -98.0f, -99.5f, -100.5f, -102.0f,
                   -103.0f, -95.75f, -96.5f, -97.5f, -98.5f, -99.25f, -100.25f, 5.0f});
+  // The same on rows longer than 4 batches on every ISA, where log_softmax counts its maxima and
+  // sums the rest alone (kernels/softmax.hpp, row_exp): terms below 2^-92 (deep), terms between
+  // 2^-85 and 2^-58 (shallow, max 17: s - m = 0.33), and three maxima over a rest near 2^-37.
+  std::vector<float> far_deep(300), far_shallow(300), three_max(300);
+  for (std::size_t j = 0; j < 300; ++j) {
+    far_deep[j] = -65.0f - 0.125f * static_cast<float>(j % 300);
+    far_shallow[j] = 17.0f - 40.0f - 0.0625f * static_cast<float>(j % 300);
+    three_max[j] = -31.0f - 0.03125f * static_cast<float>(j);
+  }
+  far_deep[150] = 0.0f;
+  far_shallow[299] = 17.0f;
+  three_max[0] = three_max[140] = three_max[299] = -2.0f;
+  rows.push_back(far_deep);
+  rows.push_back(far_shallow);
+  rows.push_back(three_max);
   for (const auto& x : rows) {
     const std::vector<float> y = row(x);
     std::vector<float> want(x.size());
