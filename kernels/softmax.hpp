@@ -192,8 +192,8 @@ struct softmax {
   //   86.00% / 14.00%, max 1 ULP). On short rows the count, its reduction and e^(s - m) cost more
   //   than the TwoSum of one to four batches (409x10 0.80x, 1000x32 0.87x), so short_rows keeps
   //   the TwoSum (two_sum), and every short row goes through short_rows (single rows too: 1.01x
-  //   at 10 columns, 1.11x for 3x20; groups of four 0.98x), so that a row's form depends on its
-  //   length only.
+  //   at 10 columns, 1.11x for 3x20; groups of four 0.99-1.03x), so that a row's form depends
+  //   on its length only.
   //   RowTable = false (short rows, where building the table per row costs more than it saves:
   //   rows of 10 columns 0.94-0.96x with it): -N added per batch instead, as ext.
   template <class B, bool Log, bool RowTable = true>
@@ -558,7 +558,7 @@ struct softmax {
       counts[k] = v[k][NB - 1] > B(neg_inf);
       B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
       for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
-      shallow = shallow && row_exp<B, Log>::shallow_serves(m[k]) && is_shallow(low, m[k]);
+      shallow = shallow && row_exp<B, Log, false>::shallow_serves(m[k]) && is_shallow(low, m[k]);
     }
     row_sum<B> sum[R];
     B e[R][NB];
