@@ -5,7 +5,8 @@
 # benchmarks on one core (oneDNN at its best ISA and capped to AVX2), then a comparison of this
 # build with the other library builds pack.sh was given (ab.sh).
 #   bash .dev/run.sh "<benchmark filter>" "<exhaustive args>[; <more args>...]" ["<A/B filter>"]
-# (results under $OUT)
+# (results under $OUT; an empty filter runs no benchmarks: bash .dev/run.sh '' '' for the tests,
+# the C test, the softmax accuracy histogram and the tour alone, a few seconds)
 set -uo pipefail
 out=${OUT:-/tmp/out}; mkdir -p "$out"
 run() { .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib "$@"; }
@@ -37,15 +38,17 @@ for sweep_args in "${sweeps[@]}"; do
 done
 [ $swept = 0 ] || echo "exhaustive: $(( $(date +%s) - t0 )) s"
 export OMP_NUM_THREADS=1
-t0=$(date +%s)
-taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib .dev/bin/simdact_bench \
-  --benchmark_filter="$1" --benchmark_min_time=0.2 --benchmark_format=json \
-  --benchmark_out="$out/bench.json" >/dev/null
-ONEDNN_MAX_CPU_ISA=AVX2 taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib \
-  .dev/bin/simdact_bench --benchmark_filter='^onednn/' --benchmark_min_time=0.2 \
-  --benchmark_format=json --benchmark_out="$out/bench_onednn_avx2.json" >/dev/null
-python3 .dev/table.py "$out/bench.json" "$out/bench_onednn_avx2.json" | tee "$out/table.md"
-echo "bench: $(( $(date +%s) - t0 )) s"
+if [ -n "${1:-}" ]; then  # an empty filter: no benchmarks (tests and sweeps only)
+  t0=$(date +%s)
+  taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib .dev/bin/simdact_bench \
+    --benchmark_filter="$1" --benchmark_min_time=0.2 --benchmark_format=json \
+    --benchmark_out="$out/bench.json" >/dev/null
+  ONEDNN_MAX_CPU_ISA=AVX2 taskset -c 2 .dev/lib/ld-linux-x86-64.so.2 --library-path .dev/lib \
+    .dev/bin/simdact_bench --benchmark_filter='^onednn/' --benchmark_min_time=0.2 \
+    --benchmark_format=json --benchmark_out="$out/bench_onednn_avx2.json" >/dev/null
+  python3 .dev/table.py "$out/bench.json" "$out/bench_onednn_avx2.json" | tee "$out/table.md"
+  echo "bench: $(( $(date +%s) - t0 )) s"
+fi
 if [ -n "${3:-}" ] && compgen -G ".dev/lib-*" >/dev/null; then
   t0=$(date +%s)
   bash .dev/ab.sh "$3" 3 | tee "$out/ab.md"
