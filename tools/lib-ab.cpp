@@ -8,10 +8,13 @@
 //   PARAM=1.702 /tmp/lib-ab swish 4096 400 /tmp/a.so /tmp/b.so   # fn, n, rounds, libraries
 //   /tmp/lib-ab softmax 262x1000 100 /tmp/a.so /tmp/b.so   # softmax, log_softmax: rows x cols
 // Prints tsc ticks per 8 elements and each library's speed relative to the first (> 1: faster).
-// PARAM is alpha or beta (default 1; ignored by the functions without one); SCALE widens x.
+// PARAM is alpha or beta (default 1; ignored by the functions without one); SCALE widens x;
+// REPEAT=5 prints the median ratio of five whole measurements in one process and their range
+// (the commits from 52947be on quote the median of five runs of this tool, 100 rounds each).
 #include <dlfcn.h>
 #include <x86intrin.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -63,17 +66,29 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < n; ++i)
     x[i] = scale * (-10.0f + 20.0f * ((i * 2654435761u) % 65536) / 65536.0f);
   const int calls = n <= 8192 ? 20 : 1;  // per timing: in cache, 20 calls; larger, one
-  std::vector<double> best(fns.size(), 1e300);
-  for (int r = 0; r < rounds; ++r) {
-    for (std::size_t k = 0; k < fns.size(); ++k) {
-      call(fns[k], x.data(), y.data());  // warm
-      const unsigned long long start = __rdtsc();
-      for (int i = 0; i < calls; ++i) call(fns[k], x.data(), y.data());
-      const double t = static_cast<double>(__rdtsc() - start) / calls / (n / 8.0);
-      if (t < best[k]) best[k] = t;
+  // REPEAT=r: the whole best-of measurement r times, then each library's median ratio to the
+  // first and its range (the machine's speed states move single runs by several percent).
+  const int repeats = std::getenv("REPEAT") ? std::atoi(std::getenv("REPEAT")) : 1;
+  std::vector<std::vector<double>> ratios(fns.size());
+  std::vector<double> best;
+  for (int rep = 0; rep < repeats; ++rep) {
+    best.assign(fns.size(), 1e300);
+    for (int r = 0; r < rounds; ++r) {
+      for (std::size_t k = 0; k < fns.size(); ++k) {
+        call(fns[k], x.data(), y.data());  // warm
+        const unsigned long long start = __rdtsc();
+        for (int i = 0; i < calls; ++i) call(fns[k], x.data(), y.data());
+        const double t = static_cast<double>(__rdtsc() - start) / calls / (n / 8.0);
+        if (t < best[k]) best[k] = t;
+      }
     }
+    for (std::size_t k = 0; k < fns.size(); ++k) ratios[k].push_back(best[0] / best[k]);
   }
   for (std::size_t k = 0; k < fns.size(); ++k) {
-    std::printf("%-40s %8.2f tsc per 8 elements  %.3fx\n", argv[k + 4], best[k], best[0] / best[k]);
+    std::vector<double>& q = ratios[k];
+    std::sort(q.begin(), q.end());
+    std::printf("%-40s %8.2f tsc per 8 elements  %.3fx", argv[k + 4], best[k], q[q.size() / 2]);
+    if (repeats > 1) std::printf("  [%.3f-%.3f] over %d runs", q.front(), q.back(), repeats);
+    std::printf("\n");
   }
 }
