@@ -190,9 +190,9 @@ struct softmax {
   //   (shift_factor): AVX2, AMD Zen 3, lib-ab median of 5, against the TwoSum: 1.10x, 1.12x,
   //   1.08x, 1.09x, 1.04x faster at 4x1000, 1x32000, 8x32000, 262x1000, 524x32000 (histogram
   //   86.00% / 14.00%, max 1 ULP; rows of 40 to 64 columns break even, 0.98-1.00x, 1.01x at
-  //   100). On short rows the count, its reduction and e^(s - m) cost more
-  //   than the TwoSum of one to four batches (409x10 0.80x, 1000x32 0.87x), so short_rows keeps
-  //   the TwoSum (two_sum), and every short row goes through short_rows (single rows too: 1.01x
+  //   100). On short rows the count, its reduction and e^(s - m) cost more than the TwoSum of
+  //   one to four batches (409x10 0.80x, 1000x32 0.87x), so short_rows keeps the TwoSum
+  //   (two_sum), and every short row goes through short_rows (single rows too: 1.01x
   //   at 10 columns, 1.11x for 3x20; groups of four 0.99-1.03x), so that a row's form depends
   //   on its length only.
   //   RowTable = false (short rows, where building the table per row costs more than it saves:
