@@ -268,9 +268,8 @@ SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> 
 // The same as hi + lo, hi the float nearest s (1 + p): lo is the rounding error of the FMA (s - hi
 // is exact, both being within 5% of each other).
 template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, class B>
-SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent,
-                                  const lane_table* shifted = nullptr) {
-  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent, shifted);
+SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
+  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent);
   const B hi = simd::fmadd(s, p, s);
   return {hi, simd::fmadd(s, p, s - hi)};
 }
