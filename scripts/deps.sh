@@ -12,6 +12,8 @@ packages=(
   g++-aarch64-linux-gnu qemu-user         # NEON: cross compiler, and user-mode emulation to test
   libbenchmark-dev                        # benchmarks
   libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev  # benchmark peers
+  ocl-icd-opencl-dev                      # only Recommended by libdnnl-dev, yet its CMake config
+                                          # requires OpenCL (installs skip recommends)
   "$@"
 )
 

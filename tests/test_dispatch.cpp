@@ -13,9 +13,11 @@ int rank(simdact_isa isa) {
 }
 
 TEST(Dispatch, DefaultIsTheBestSupportedIsaUnderTheCap) {
+  // A cap names a rank, on any architecture: "neon" on x86 caps at AVX2, "avx2" on ARM at NEON.
   const char* cap_env = std::getenv("SIMDACT_MAX_ISA");
   int cap = 2;
-  for (simdact_isa isa : target_isas()) {
+  for (simdact_isa isa :
+       {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512, SIMDACT_ISA_NEON}) {
     if (cap_env && std::string(cap_env) == simdact_isa_name(isa)) cap = rank(isa);
   }
   simdact_isa want = SIMDACT_ISA_SCALAR;
