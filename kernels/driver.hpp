@@ -1,6 +1,6 @@
 // The one elementwise loop: y[i] = Op::eval(x[i]) over a whole array, for any ISA.
 //
-// Four independent batches per step (Op::batches_per_step where a kernel sets another number)
+// Four independent batches per step (Op::batches_per_step<B> where a kernel sets another number)
 // hide the latency of the long dependency chains of the transcendental kernels. The loop is
 // software-pipelined: the next step's batches are loaded before the current results are stored.
 // Without that, when y sits just above x modulo 4 KiB (two heap blocks of 16 KiB, say), each load
@@ -35,11 +35,12 @@
 
 namespace simdact::kernels {
 
-// Batches per step of the pipelined loop: Op::batches_per_step where the kernel sets it, else 4.
-template <class Op>
+// Batches per step of the pipelined loop: Op::batches_per_step<B> where the kernel sets it (per
+// batch type: the register file differs), else 4.
+template <class Op, class B>
 constexpr std::size_t batches_per_step() {
-  if constexpr (requires { Op::batches_per_step; }) {
-    return Op::batches_per_step;
+  if constexpr (requires { Op::template batches_per_step<B>; }) {
+    return Op::template batches_per_step<B>;
   } else {
     return 4;
   }
@@ -103,7 +104,7 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
       simd::store(d, v);
     }
   };
-  constexpr std::size_t S = batches_per_step<Op>();
+  constexpr std::size_t S = batches_per_step<Op, B>();
   if (n - i >= 2 * S * W) {
     B xs[S], rs[S];
     each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(x + i + k * W); });

@@ -535,24 +535,6 @@ SIMDACT_INLINE B lookup4([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const fl
   }
 }
 
-// Whether lookup16 is one instruction here: AVX-512's 16-lane permute (vpermps). AVX2 would take
-// two lane-crossing permutes and a blend per lookup, NEON a four-register tbl.
-template <class B>
-inline constexpr bool has_lookup16 = is_arch<B, xsimd::avx512f>;
-
-// table[i & 15] lane by lane, where has_lookup16.
-template <class B>
-SIMDACT_INLINE B lookup16([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const float (&table)[16]) {
-#if defined(__AVX512F__)
-  if constexpr (is_arch<B, xsimd::avx512f>) {
-    return B(_mm512_permutexvar_ps(i, _mm512_loadu_ps(table)));
-  } else
-#endif
-  {
-    static_assert(sizeof(B) == 0, "lookup16: only where has_lookup16");
-  }
-}
-
 // The entries of a small lookup table that a kernel may size per ISA: 4 on AVX2, where lookup8's
 // lane-crossing permute costs twice lookup4's, else 8 (AVX-512: one port-5 uop either way; NEON:
 // one tbl either way), so that the larger table saves its polynomial degree there.
