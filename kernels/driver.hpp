@@ -18,10 +18,11 @@
 // two partial batches into one out-of-line function took the AVX2 object from 53 to 42 KB but
 // made calls on arrays of 5 to 100 elements 5-15% slower, measured: not done.)
 //
-// Kernels with few, long dependency chains per batch (gelu: ~73 instructions per batch, whose
-// four-batch step overflows the out-of-order window; tanh) set `static constexpr bool interleave =
-// true` and get the loop compiled with GCC's pre-register-allocation scheduler, which GCC leaves
-// off on x86: it interleaves the four batches' chains instead of leaving them in source order.
+// Kernels with few, long dependency chains per batch (gelu: ~52 vector instructions per batch on
+// its common path, ~73 when this was measured, whose four-batch step overflowed the out-of-order
+// window; tanh) set `static constexpr bool interleave = true` and get the loop compiled with
+// GCC's pre-register-allocation scheduler, which GCC leaves off on x86: it interleaves the step's
+// batches' chains instead of leaving them in source order.
 // Measured on AMD Zen 3 (AVX2), best of 4: gelu 1.2x (its earlier double-precision version 1.5x)
 // and tanh 1.2x faster with it; the other kernels 2-6% slower, so they keep the default. (Left to
 // source order, the double-precision gelu's speed also flipped between 2.1 and 3.3 ns per element
