@@ -32,13 +32,12 @@
 //     one rounding, times 2^-64 on the lanes scaled above.
 //   Steps whose lanes all have |x| <= sqrt(128) skip the clamps, the scaling and the care for
 //   +inf (gelu::common, see driver.hpp), with the same results.
-//   Error before the last rounding: ~2^-24.2 relative at worst (e 2^-24.75, M 2^-25.6; for x > 0,
-//   a Q <= y),
-//   below the 2^-24 that keeps the result within 1 ULP: an error under 1 ULP before the last
-//   rounding leaves the result and the correctly rounded value less than 2 ULP apart, so at most 1.
-//   On the scaled lanes the result is rounded twice where it is subnormal: to 24 bits first (at
-//   most 1/4 of a subnormal ULP there), then by the 2^-64, within 1 ULP still (0.25 + 0.44 before
-//   the last rounding).
+//   Error before the last rounding: ~2^-24.2 relative at worst (e 2^-24.75, M 2^-25.6; for x > 0, a
+//   Q <= y), below the 2^-24 that keeps the result within 1 ULP: an error under 1 ULP before the
+//   last rounding leaves the result and the correctly rounded value less than 2 ULP apart, so at
+//   most 1. On the scaled lanes the result is rounded twice where it is subnormal: to 24 bits first
+//   (at most 1/4 of a subnormal ULP there), then by the 2^-64, within 1 ULP still (0.25 + 0.44
+//   before the last rounding).
 // The form x s_hi + x s_lo (s = Q, or 1 - Q by Fast2Sum for x > 0, chosen by two blends) and x
 // scaled by 2^-64 that this replaced took 14 instructions after Q where this takes 9, and
 // rounded x s_lo to the subnormal grid where the result is near 2^-126, half an ULP, so that it
@@ -49,10 +48,11 @@
 // M as a polynomial in a replaced M as a function of u = 1 / (4 + a) on 4 intervals of u (one
 // in-lane permute per coefficient), which needed u to 2^-44 (a reciprocal estimate, refined on
 // AVX-512 and NEON, and its residual as u_lo) and c0 as a float pair. Vector instructions per
-// batch on the common path, from the disassembly: AVX2 60 -> 52 (multiplies and FMAs 32 -> 27,
-// stack loads and stores 35 -> 22), AVX-512 61 -> 51 (34 -> 27, 16 -> 8). AMD Zen 4,
-// tools/lib-ab.cpp, median of 5, at n = 4096 and 262144: AVX-512 1.31x and 1.30x faster, AVX2
-// 1.23x and 1.22x; AVX-512 with 15 unit intervals of a (k = round(a), one 16-entry permute per
+// batch on the common path, from the disassembly (three batches per step): AVX2 60 -> 52
+// (multiplies and FMAs 32 -> 27, stack loads and stores 35 -> 22), AVX-512 61 -> 51 (34 -> 27,
+// 16 -> 8). AMD Zen 4, tools/lib-ab.cpp, median of 5, at n = 4096 and 262144: AVX-512 1.31x and
+// 1.30x faster, AVX2 1.23x and 1.22x (1.31x and 1.30x with two batches per step, below);
+// AVX-512 with 15 unit intervals of a (k = round(a), one 16-entry permute per
 // coefficient: no shift, but 16 entries AVX2 cannot look up in one instruction) 1.34x, not
 // worth a second form. Before that: the u form's four polynomials of degree 7 beat seven of
 // degree 5 on Zen 3, where a lane-crossing permute issued once per cycle and the seven vpermps

@@ -593,17 +593,6 @@ SIMDACT_INLINE B reciprocal_estimate(B d) {
   }
 }
 
-// 1 / d to 2^-22 relative or better (for d in the normal range), nearly a float's precision, for
-// callers that use it as the leading part of 1 / d and correct it by its residual once:
-// reciprocal_estimate(), refined by a Newton step where it is only an estimate (AVX-512 2^-14,
-// NEON 2^-16; AVX2's division is already correctly rounded).
-template <class B>
-SIMDACT_INLINE B reciprocal_fine(B d) {
-  const B r = reciprocal_estimate(d);
-  if constexpr (reciprocal_estimate_divides<B>) return r;
-  return fmadd(r, fnmadd(d, r, B(1.0f)), r);
-}
-
 template <class B>
 SIMDACT_INLINE bool all(mask_t<B> m) {
   return xsimd::all(m);
