@@ -8,7 +8,11 @@
 // ~2^-27 relative; then alpha * (hi + lo) = fma(alpha, hi, alpha * lo), formed with the sign
 // tricks below: one rounding that matters. (It replaced a polynomial for z >= -0.25 blended with
 // e^z - 1 below, both evaluated on every lane: AVX2, AMD Zen 3, 1.26-1.28x faster.) The table
-// has 4 entries on AVX2 (an in-lane permute, one FMA more), 8 elsewhere: see expf.hpp.
+// has 8 entries on every ISA: on AVX2 a 4-entry one (an in-lane permute, Q of degree 3: one FMA
+// more) was 1.03-1.06x faster on AMD Zen 3, where a lane-crossing permute issues once per cycle,
+// but 1.06-1.09x slower on AMD Zen 4 (tools/lib-ab.cpp, median of 5, n = 4096 and 262144; two
+// runs), and on Intel cores both permutes take port 5 alike; it was dropped with the machinery it
+// needed.
 // Zeros get the reference's sign (alpha * ±0, and -0 for x < 0 at alpha = +0) from how the last
 // sum is formed, without a test.
 // Accuracy: max 1 ULP over all floats, for any alpha (exhaustive at alpha = 1, every vector ISA;
@@ -31,7 +35,7 @@ struct elu {
   SIMDACT_INLINE static B eval(B x, B alpha) {
     // Where x > 0 the negative branch computes garbage that the last select drops.
     const B z = simd::max_nan_passing(B(-20.0f), x);  // NaN stays NaN
-    const split<B> e = expm1f_split<simd::cheap_table_entries<B>>(z);
+    const split<B> e = expm1f_split(z);
     const B hi = e.hi, lo = e.lo;
     // alpha (hi + lo) as flip(a hi + a lo), a = -|alpha| and flip negating where alpha >= +0: the
     // same value, and a zero sum gets the sign of a hi, so that the result's is alpha hi's, the

@@ -30,12 +30,6 @@
 //   grid, half an ULP more (see swish.hpp; gelu had the same until it scaled its result back
 //   last, see gelu.hpp).
 //
-// A kernel may take a table of 4 entries instead (exp_table<4>: k = 4n + j, |r| <= ln2/8, Q of
-// degree 3) where an 8-entry lookup costs more than an FMA: elu on AVX2 (simd::
-// cheap_table_entries; 1.03-1.06x faster there, bench-ab). gelu measured 0.91-0.94x with it (its
-// loop already spills), and later, in its current form, 1.02x but 2 ULP at x = -0x1.7d89f4p+2
-// (exhaustive AVX2): it keeps 8; the other kernels' error budgets assume 8.
-//
 // logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
 // scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
 //   E = e^-(y + y_lo) from exp_scale_and_rest, fine or coarse as the caller asks, the negation
@@ -78,13 +72,12 @@ namespace simdact::kernels {
 
 namespace expf_detail {
 
-// A table of 16 floats: 8 entries stored twice (simd::lookup8) or 4 stored four times
-// (simd::lookup4).
+// A table of 16 floats: 8 entries stored twice (simd::lookup8).
 struct lane_table {
   float v[16];
 };
 
-// N entries (8 or 4), stored 16 / N times (see simd::lookup8, simd::lookup4).
+// N entries (8 or 16), stored 16 / N times (see simd::lookup8).
 template <int N>
 constexpr lane_table repeated(const float (&t)[N]) {
   lane_table d{};
@@ -104,21 +97,13 @@ inline constexpr float delta_j8[8] = {0.0f,
                                       -0x1.f9c304p-27f,
                                       -0x1.a5217cp-28f};
 
-// The tables of J entries (8, or 4: every other one of the 8), 2^(j/J) = T_(8j/J): T_j's bits
-// minus j << shift, so that adding (J n + j) << shift (shift = 23 - log2 J) adds n << 23 and
-// gives the bits of 2^n T_j; and delta_j.
-template <int J>
+// The tables: T_j's bits minus j << shift, so that adding (8n + j) << shift (shift = 20) adds
+// n << 23 and gives the bits of 2^n T_j; and delta_j.
 constexpr lane_table shifted_table(std::uint32_t shift) {
-  float t[J] = {};
-  for (std::uint32_t j = 0; j < J; ++j)
-    t[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(two_j8[8 / J * j]) - (j << shift));
-  return repeated<J>(t);
-}
-template <int J>
-constexpr lane_table delta_table() {
-  float t[J] = {};
-  for (int j = 0; j < J; ++j) t[j] = delta_j8[8 / J * j];
-  return repeated<J>(t);
+  float t[8] = {};
+  for (std::uint32_t j = 0; j < 8; ++j)
+    t[j] = std::bit_cast<float>(std::bit_cast<std::uint32_t>(two_j8[j]) - (j << shift));
+  return repeated<8>(t);
 }
 
 // e^r = 1 + r + r^2 Q(r) on |r| <= ln2/16.
@@ -130,19 +115,12 @@ inline constexpr float ln2_8_lo = 0x1.7f7d1cp-23f;  // ln2/8 - ln2_8_hi
 // ln2/8 to 12 bits (k times it is exact for |k| < 2^12) and the rest, for reduce's Product mode.
 inline constexpr float ln2_8_hi12 = 0x1.62ep-4f, ln2_8_lo12 = 0x1.0bfbe8p-18f;
 
-// The reduction's constants for a table of J entries: J/ln2, ln2/J as hi (16 bits) + lo, the
-// tables (T_j's bits minus j << shift, so that adding (J n + j) << shift adds n << 23) and Q.
-// J = 8 above; J = 4 for kernels that pick it per ISA (simd::cheap_table_entries): the subset
-// j = 0, 2, 4, 6 of the same T_j and delta_j, |r| <= ln2/8 and Q of degree 3 (2^-33.2
-// absolute, tools/sollya/expf.sollya), one FMA more; r's and p's roundings grow to 2^-28.
-template <int J>
-struct exp_table;
-
-template <>
-struct exp_table<8> {
+// The reduction's constants: 8/ln2, ln2/8 as hi (16 bits) + lo, the tables (T_j's bits minus
+// j << shift, so that adding (8n + j) << shift adds n << 23) and Q.
+struct exp_table {
   static constexpr int shift = 20;
   static constexpr float j_over_ln2 = eight_over_ln2, step_hi = ln2_8_hi, step_lo = ln2_8_lo;
-  static constexpr lane_table t_shifted = shifted_table<8>(shift), delta = delta_table<8>();
+  static constexpr lane_table t_shifted = shifted_table(shift), delta = repeated<8>(delta_j8);
   template <class B>
   SIMDACT_INLINE static B lookup(simd::ibatch<B> i, const lane_table& t) {
     return simd::lookup8<B>(i, t.v);
@@ -152,25 +130,6 @@ struct exp_table<8> {
   SIMDACT_INLINE static B q_of(B r, B r2) {
     return simd::fmadd(
         r2, B(q[2]), Negate ? simd::fnmadd(r, B(q[1]), B(q[0])) : simd::fmadd(r, B(q[1]), B(q[0])));
-  }
-};
-
-template <>
-struct exp_table<4> {
-  static constexpr int shift = 21;
-  static constexpr float j_over_ln2 = 0x1.715476p2f, step_hi = 0x1.62e4p-3f,
-                         step_lo = 0x1.7f7d1cp-22f;
-  static constexpr lane_table t_shifted = shifted_table<4>(shift), delta = delta_table<4>();
-  static constexpr float q[] = {0x1p-1f, 0x1.555554p-3f, 0x1.55678ep-5f, 0x1.1129bp-7f};
-  template <class B>
-  SIMDACT_INLINE static B lookup(simd::ibatch<B> i, const lane_table& t) {
-    return simd::lookup4<B>(i, t.v);
-  }
-  template <bool Negate, class B>
-  SIMDACT_INLINE static B q_of(B r, B r2) {
-    const B lo = Negate ? simd::fnmadd(r, B(q[1]), B(q[0])) : simd::fmadd(r, B(q[1]), B(q[0]));
-    const B hi = Negate ? simd::fnmadd(r, B(q[3]), B(q[2])) : simd::fmadd(r, B(q[3]), B(q[2]));
-    return simd::fmadd(r2, hi, lo);
   }
 };
 
@@ -205,23 +164,22 @@ namespace expf_detail {
 template <class B>
 struct reduction {
   B k, r1, r, s;
-  simd::ibatch<B> kb;  // k in the low bits (j = kb & (J - 1) indexes the tables)
+  simd::ibatch<B> kb;  // k in the low bits (j = kb & 7 indexes the tables)
 };
 
-// Product (J = 8 only): the reduction of z_lo z (z_lo a loop invariant for swish; -a/2 for gelu's
+// Product: the reduction of z_lo z (z_lo a loop invariant for swish; -a/2 for gelu's
 // a^2/2, where it spares splitting the product exactly), without forming z_lo z
 // and its remainder: k from z (z_lo 8/ln2), k ln2_8 split with a 12-bit high part so that k
 // times it is exact (|k| < 2^11), r = z_lo z - k ln2_8_hi12 in one FMA (|r| < 0.05: 2^-29), then
 // the low part; r1 is then that FMA's rounded result, not exact (its callers, the logistic and
 // gelu, use r only).
-template <bool HasLo, bool Negate, int J = 8, bool Product = false, class B>
+template <bool HasLo, bool Negate, bool Product = false, class B>
 SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent,
                                    const lane_table* shifted = nullptr) {
-  using T = exp_table<J>;
+  using T = exp_table;
   const B shifter(0x1.8p23f);
   B t, k, r1, r;
   if constexpr (Product) {
-    static_assert(J == 8);
     const B m = z_lo, mc = z_lo * B(T::j_over_ln2);
     t = Negate ? simd::fnmadd(z, mc, shifter) : simd::fmadd(z, mc, shifter);
     k = t - shifter;
@@ -245,13 +203,12 @@ SIMDACT_INLINE reduction<B> reduce(B z, B z_lo, simd::ibatch<B> extra_exponent,
 }
 
 // e^(z + z_lo) times 2^extra_exponent (Negate: e^-(z + z_lo)) as s (1 + p): s = 2^n T_j exact
-// (times 2^extra_exponent), |p| < 0.05 to ~2^-29 absolute (2^-28 with J = 4). HasLo = false:
-// z_lo is ignored. J: the table's entries (exp_table).
-template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, bool Product = false, class B>
+// (times 2^extra_exponent), |p| < 0.05 to ~2^-29 absolute. HasLo = false: z_lo is ignored.
+template <bool HasLo, exp_accuracy A, bool Negate = false, bool Product = false, class B>
 SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> extra_exponent,
                                                    const lane_table* shifted = nullptr) {
-  using T = exp_table<J>;
-  const reduction<B> e = reduce<HasLo, Negate, J, Product>(z, z_lo, extra_exponent, shifted);
+  using T = exp_table;
+  const reduction<B> e = reduce<HasLo, Negate, Product>(z, z_lo, extra_exponent, shifted);
   // p = r + r^2 Q(r) (+ delta_j), from e.r = r or, negated, -r.
   const B r = e.r, r2 = r * r;
   const B q_r = T::template q_of<Negate>(r, r2);
@@ -267,9 +224,9 @@ SIMDACT_INLINE unrounded_exp<B> exp_scale_and_rest(B z, B z_lo, simd::ibatch<B> 
 
 // The same as hi + lo, hi the float nearest s (1 + p): lo is the rounding error of the FMA (s - hi
 // is exact, both being within 5% of each other).
-template <bool HasLo, exp_accuracy A, bool Negate = false, int J = 8, class B>
+template <bool HasLo, exp_accuracy A, bool Negate = false, class B>
 SIMDACT_INLINE split<B> exp_parts(B z, B z_lo, simd::ibatch<B> extra_exponent) {
-  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate, J>(z, z_lo, extra_exponent);
+  const auto [s, p] = exp_scale_and_rest<HasLo, A, Negate>(z, z_lo, extra_exponent);
   const B hi = simd::fmadd(s, p, s);
   return {hi, simd::fmadd(s, p, s - hi)};
 }
@@ -305,15 +262,14 @@ SIMDACT_INLINE split<B> expf_split(B z, B z_lo) {
 // |A| where k != 0, so hi is within a factor 2 of A; A = 0 where k = 0) and whose rounding is
 // 2^-24 of err, ~2^-48 of hi; lo collects the rest. Near 0 (k = 0: s = 1, r1 = z) this is hi = z
 // and lo = z^2 Q(z), the Taylor form; elsewhere |e^z - 1| >= 0.04 and lo's roundings, r's
-// included (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it. With
-// J = 4 entries: |s r1| < 0.46 |A|, |e^z - 1| >= 0.08 away from 0, rest below 2^-4 of the
-// result: lo's roundings near 2^-29 of it. (hi and err by FMAs rather than s r1 split exactly and
+// included (it enters only through rest, below 2^-8 of the result), stay near 2^-30 of it. (hi
+// and err by FMAs rather than s r1 split exactly and
 // Fast2Sum'd with A: three instructions fewer.)
-template <int J = 8, class B>
+template <class B>
 SIMDACT_INLINE split<B> expm1f_split(B z) {
   using namespace expf_detail;
-  using T = exp_table<J>;
-  const reduction<B> e = reduce<false, false, J>(z, z, simd::ibatch<B>(0));
+  using T = exp_table;
+  const reduction<B> e = reduce<false, false>(z, z, simd::ibatch<B>(0));
   const B d = T::template lookup<B>(e.kb, T::delta);
   const B r2 = e.r * e.r;
   const B rest = simd::fmadd(r2, T::template q_of<false>(e.r, r2), simd::fmadd(e.r, d, d));
@@ -378,7 +334,7 @@ SIMDACT_INLINE scaled_quotient<B> logistic_impl(B y, B y_lo) {
     scale = simd::select(scaled, B(0x1p-64f), scale);
   }
   // E = e^-(y + y_lo) = s (1 + p).
-  const auto [s, p] = exp_scale_and_rest<HasLo, A, true, 8, Product>(y, y_lo, extra_exponent);
+  const auto [s, p] = exp_scale_and_rest<HasLo, A, true, Product>(y, y_lo, extra_exponent);
   // 1 + E = d_hi + d_lo: d_hi = 1 + E rounded, d_lo = s p + ((big - d_hi) + little), big and
   // little the larger and smaller of 1 and s. The brackets are exact: big - d_hi by Sterbenz
   // (d_hi / big in [0.5, 2]: |p| < 0.05, and s > 1 means s >= 2^(1/8)); adding little, a sum of

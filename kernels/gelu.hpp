@@ -181,7 +181,7 @@ struct gelu {
     simd::ibatch<B> up(0);
     if constexpr (!Common) up = expf_detail::times_2p64_where<B>(xc < B(-sqrt128));
     const auto [s, p] =
-        expf_detail::exp_scale_and_rest<true, exp_accuracy::coarse, false, 8, true>(a, h, up);
+        expf_detail::exp_scale_and_rest<true, exp_accuracy::coarse, false, true>(a, h, up);
     const auto [m_hi, m_lo] = mills<B>(a);
     // Q = s (1 + p) M = q + q_lo: q = s m_hi rounded, q_lo = its error + s (p M + m_lo), the
     // latter's roundings 2^-24 of p M (< 0.05 M) and of m_lo.

@@ -508,39 +508,6 @@ SIMDACT_INLINE B lookup8([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const fl
   }
 }
 
-// table[i & 3] lane by lane, one in-lane permute on every ISA. The table holds its 4 entries four
-// times (16 floats), once per 128-bit lane of the widest register. Cheaper than lookup8 where
-// lane-crossing permutes are: AVX2, AMD Zen 3, vpermilps issues two per cycle, vpermps one (each
-// of 10 independent chains, measured); on AVX-512 both are one uop on port 5.
-template <class B>
-SIMDACT_INLINE B lookup4([[maybe_unused]] ibatch<B> i, [[maybe_unused]] const float (&table)[16]) {
-#if defined(__AVX512F__)
-  if constexpr (is_arch<B, xsimd::avx512f>) {
-    return B(_mm512_permutevar_ps(_mm512_loadu_ps(table), i));
-  } else
-#endif
-#if defined(__AVX2__)
-      if constexpr (is_arch<B, xsimd::fma3<xsimd::avx2>>) {
-    return B(_mm256_permutevar_ps(_mm256_loadu_ps(table), i));
-  } else
-#endif
-#if defined(__aarch64__)
-      if constexpr (is_arch<B, xsimd::neon64>) {
-    return B(vreinterpretq_f32_u8(vqtbl1q_u8(vld1q_u8(reinterpret_cast<const std::uint8_t*>(table)),
-                                             neon_entry_bytes(i, 3))));
-  } else
-#endif
-  {
-    static_assert(sizeof(B) == 0, "lookup4: no implementation for this ISA");
-  }
-}
-
-// The entries of a small lookup table that a kernel may size per ISA: 4 on AVX2, where lookup8's
-// lane-crossing permute costs twice lookup4's, else 8 (AVX-512: one port-5 uop either way; NEON:
-// one tbl either way), so that the larger table saves its polynomial degree there.
-template <class B>
-inline constexpr int cheap_table_entries = is_arch<B, xsimd::fma3<xsimd::avx2>> ? 4 : 8;
-
 // 1 / d to 2^-14 relative or better, without a division (for d in the normal range): the
 // hardware estimate, refined by a Newton step r + r (1 - d r) where the estimate is coarser.
 // Callers correct their quotient with its residual, so 14 bits are plenty.

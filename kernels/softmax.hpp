@@ -242,7 +242,7 @@ struct softmax {
     }
 
     SIMDACT_INLINE explicit row_exp(float m) : mb(m) {
-      if constexpr (RowTable) shifted = expf_detail::exp_table<8>::t_shifted;
+      if constexpr (RowTable) shifted = expf_detail::exp_table::t_shifted;
       if constexpr (two_sum) return;
       if (shallow_serves(m)) {
         const double n = shift_n(m);
