@@ -34,7 +34,7 @@
 
 #include "simd.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 // Batches per step of the pipelined loop: Op::batches_per_step<B> where the kernel sets it (per
 // batch type: the register file differs), else 4.
@@ -167,4 +167,4 @@ constexpr auto elementwise_entry() {
   }
 }
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

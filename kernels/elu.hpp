@@ -24,7 +24,7 @@
 
 #include "expf.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct elu {
   static constexpr int max_ulp = 1;
@@ -50,4 +50,4 @@ struct elu {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

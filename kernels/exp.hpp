@@ -16,7 +16,7 @@
 
 #include "simd.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 // expm1 on the reduced interval: r + r^2 Q(r).
 inline constexpr double expm1_q[] = {
@@ -60,4 +60,4 @@ SIMDACT_INLINE D logistic_f64(D t) {
   return e / (D(1.0) + e);
 }
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

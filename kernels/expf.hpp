@@ -68,7 +68,7 @@
 
 #include "simd.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 namespace expf_detail {
 
@@ -392,4 +392,4 @@ struct logistic_of_x {
   };
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

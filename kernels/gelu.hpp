@@ -67,7 +67,7 @@
 
 #include "expf.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct gelu {
   static constexpr int max_ulp = 1;
@@ -205,4 +205,4 @@ struct gelu {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -26,7 +26,7 @@
 #include "sigmoid.hpp"
 #include "swish.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct gelu_tanh {
   static constexpr int max_ulp = 1;
@@ -70,4 +70,4 @@ struct gelu_tanh {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

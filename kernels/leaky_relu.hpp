@@ -9,7 +9,7 @@
 
 #include "simd.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct leaky_relu {
   static constexpr int max_ulp = 0;
@@ -22,4 +22,4 @@ struct leaky_relu {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -10,15 +10,16 @@
 //     defined as the reciprocal of that double, so that r is exact up to its rounding),
 //     |r| < 2^-8; log u = k ln2 + log(c_i) + log1p(r), log1p(r) by Taylor to degree 5 (error
 //     r^6/6 < 2^-50.6 absolute against log u >= 2^-10, the roundings ~2^-50).
-// The table is computed at compile time (log by its atanh series), so that every ISA's
-// translation unit has constant data only (DESIGN.md §3).
+// The table is computed at compile time (log by its atanh series).
 #pragma once
 
 #include <bit>
 #include <cmath>
 #include <cstdint>
 
-namespace simdact::kernels {
+#include "simd.hpp"
+
+namespace simdact::SIMDACT_ISA::kernels {
 
 namespace log1p_detail {
 
@@ -59,19 +60,16 @@ inline constexpr table_t table = make_table();
 
 // log1p(r) by its Taylor series to degree 5 (Estrin's scheme, for a short chain): the first
 // omitted term is r^6/6, relative r^5/6 (< 2^-52 for |r| < 2^-10; 2^-50.6 absolute for
-// |r| < 2^-8). A template like log1p_nonnegative, for the same reason.
-template <class Tag>
-double taylor(double r) {
+// |r| < 2^-8).
+inline double taylor(double r) {
   const double r2 = r * r;
   return r + r2 * ((-0.5 + r * (1.0 / 3)) + r2 * (-0.25 + r * 0.2));
 }
 
 }  // namespace log1p_detail
 
-// A template, so that each ISA's translation unit has its own copy (DESIGN.md §3).
-template <class Tag>
-double log1p_nonnegative(double s) {
-  if (s < 0x1p-10) return log1p_detail::taylor<Tag>(s);
+inline double log1p_nonnegative(double s) {
+  if (s < 0x1p-10) return log1p_detail::taylor(s);
   const std::uint64_t bits = std::bit_cast<std::uint64_t>(1.0 + s);
   const std::uint64_t offset = bits - log1p_detail::sqrt_half_bits;
   const auto k = static_cast<double>(static_cast<std::int64_t>(offset) >> 52);
@@ -79,8 +77,7 @@ double log1p_nonnegative(double s) {
   const log1p_detail::entry& e =
       log1p_detail::table
           .e[(offset >> (52 - log1p_detail::index_bits)) & ((1u << log1p_detail::index_bits) - 1)];
-  return (k * 0x1.62e42fefa39efp-1 + e.log_c) +
-         log1p_detail::taylor<Tag>(std::fma(z, e.inv_c, -1.0));
+  return (k * 0x1.62e42fefa39efp-1 + e.log_c) + log1p_detail::taylor(std::fma(z, e.inv_c, -1.0));
 }
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -11,7 +11,7 @@
 
 #include "simd.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct relu {
   static constexpr int max_ulp = 0;
@@ -25,4 +25,4 @@ struct relu {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -21,7 +21,7 @@
 #include "exp.hpp"
 #include "expf.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct sigmoid : logistic_of_x<sigmoid> {
   static constexpr int max_ulp = 1;
@@ -46,4 +46,4 @@ struct sigmoid : logistic_of_x<sigmoid> {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -10,7 +10,7 @@
 
 #include "swish.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct silu : logistic_of_x<silu> {
   static constexpr int max_ulp = swish::max_ulp;
@@ -37,4 +37,4 @@ struct silu : logistic_of_x<silu> {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

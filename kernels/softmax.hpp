@@ -100,12 +100,10 @@
 #include "log1p.hpp"
 #include "simd.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct softmax {
-  // The rows whose maximum is infinite or that hold a NaN: the documented limits. A template so
-  // that each ISA's translation unit has a copy of its own (DESIGN.md §3).
-  template <class Tag>
+  // The rows whose maximum is infinite or that hold a NaN: the documented limits.
   static void edge_row(const float* x, float* y, std::size_t n, bool log, bool nan, double m) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     double k = 0.0;
@@ -127,7 +125,7 @@ struct softmax {
       nan |= std::isnan(x[j]);
       m = std::fmax(m, x[j]);
     }
-    if (nan || std::isinf(m)) return edge_row<void>(x, y, n, log, nan, m);
+    if (nan || std::isinf(m)) return edge_row(x, y, n, log, nan, m);
     double count = 0.0, rest = 0.0;
     for (std::size_t j = 0; j < n; ++j) {
       if (x[j] == m) {
@@ -399,7 +397,7 @@ struct softmax {
                 ? (sum.count_of_maxima() - 1.0) +
                       (coarse + fine) * row_exp<B, Log, Long>::shift_factor(m)
                 : (coarse - 1.0) + fine;
-        const double l = log1p_nonnegative<Arch>(k_minus_1_plus_rest);
+        const double l = log1p_nonnegative(k_minus_1_plus_rest);
         const double c = static_cast<double>(m) + l;
         const float c_hi = static_cast<float>(c);
         hi = B(c_hi);
@@ -452,8 +450,7 @@ struct softmax {
     vmax = simd::max(vmax, vt);
     nan = nan | simd::is_nan(vt);
     const float m = simd::reduce_max(vmax);
-    if (simd::any<B>(nan) || std::isinf(m))
-      return edge_row<Arch>(x, y, n, Log, simd::any<B>(nan), m);
+    if (simd::any<B>(nan) || std::isinf(m)) return edge_row(x, y, n, Log, simd::any<B>(nan), m);
     // The tail's lanes that count: not the padding, nor a -inf element, whose e is 0 anyway.
     const auto counts = vt > B(neg_inf);
     vmin = simd::min(vmin, simd::select(counts, vt, B(std::numeric_limits<float>::infinity())));
@@ -588,18 +585,6 @@ struct softmax {
   template <class Arch, bool Log>
   static void vector_rows(const float* x, float* y, std::size_t rows, std::size_t cols,
                           std::size_t xs, std::size_t ys) {
-#if defined(__AVX2__) && defined(__FMA__)
-    // Short rows on AVX-512 take AVX2's kernel (every AVX-512 CPU has AVX2; the AVX-512 table is
-    // compiled with both): softmax rows of up to 20 columns, log_softmax rows of up to 8 (one AVX2
-    // batch). A 16-lane batch holding a row of 10 has 6 lanes masked off, and its reductions are
-    // 16 lanes wide. AMD Zen 4, tools/lib-ab.cpp, 409 rows, median of 3, against AVX-512 alone:
-    // softmax 1.37x faster at 4 columns, 1.15x at 10, 1.07x at 16, 1.04x at 20 (at 24 AVX-512 is
-    // 1.18x ahead); log_softmax 1.23x at 2, 1.18-1.19x at 4 to 8, but 0.98-0.99x at 10 to 16.
-    if constexpr (simd::is_arch<simd::batch<Arch>, xsimd::avx512f>) {
-      if (cols <= (Log ? 8 : 20))
-        return vector_rows<xsimd::fma3<xsimd::avx2>, Log>(x, y, rows, cols, xs, ys);
-    }
-#endif
     const bool stream = Log && simd::streams<simd::batch<Arch>> && cols >= 512 &&
                         rows * cols >= simd::stream_from &&
                         reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0;
@@ -635,4 +620,4 @@ struct softmax {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -30,7 +30,7 @@
 #include "expf.hpp"
 #include "sigmoid.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
 // subnormal). x_corr is x as it multiplies the correction term, clamped to the finite floats where
@@ -128,4 +128,4 @@ struct swish {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

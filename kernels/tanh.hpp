@@ -24,7 +24,7 @@
 
 #include "expf.hpp"
 
-namespace simdact::kernels {
+namespace simdact::SIMDACT_ISA::kernels {
 
 struct tanh {
   static constexpr int max_ulp = 1;
@@ -48,4 +48,4 @@ struct tanh {
   }
 };
 
-}  // namespace simdact::kernels
+}  // namespace simdact::SIMDACT_ISA::kernels

@@ -11,15 +11,15 @@ namespace {
 // Highest priority first. SIMDACT_HAVE_<ISA> comes from the build: which tables exist.
 constexpr std::array compiled = {
 #ifdef SIMDACT_HAVE_AVX512
-    &avx512_table,
+    &avx512::table,
 #endif
 #ifdef SIMDACT_HAVE_AVX2
-    &avx2_table,
+    &avx2::table,
 #endif
 #ifdef SIMDACT_HAVE_NEON
-    &neon_table,
+    &neon::table,
 #endif
-    &scalar_table,
+    &scalar::table,
 };
 
 // For SIMDACT_MAX_ISA: an ISA is allowed when its rank is at most the cap's.
@@ -39,7 +39,7 @@ constexpr int rank(simdact_isa isa) {
 struct resolved_tables {
   std::array<kernel_table, compiled.size()> tables;
   resolved_tables() {
-    const kernel_table& scalar = scalar_table();
+    const kernel_table& scalar = scalar::table();
     for (std::size_t i = 0; i < compiled.size(); ++i) {
       kernel_table t = compiled[i]();
       for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {

@@ -30,6 +30,16 @@ TEST(Dispatch, DefaultIsTheBestSupportedIsaUnderTheCap) {
   EXPECT_EQ(simdact_active_isa(), want) << "expected " << simdact_isa_name(want);
 }
 
+// Where the test run knows the machine (SIMDACT_EXPECT_ISA: the emulated AVX2-only CPU of the
+// qemu Haswell lane), the automatic choice is that ISA.
+TEST(Dispatch, AutomaticChoiceIsTheExpectedIsa) {
+  const char* expected = std::getenv("SIMDACT_EXPECT_ISA");
+  if (expected == nullptr) GTEST_SKIP() << "SIMDACT_EXPECT_ISA is not set: no machine to expect";
+  ASSERT_EQ(simdact_set_isa(SIMDACT_ISA_AUTO), SIMDACT_OK);
+  EXPECT_STREQ(simdact_isa_name(simdact_active_isa()), expected)
+      << "CPU features \"" << simdact_cpu_features() << "\"";
+}
+
 TEST(Dispatch, ScalarIsAlwaysSupportedAndCompiledIsASuperset) {
   EXPECT_TRUE(simdact_supported_isas() & (1u << SIMDACT_ISA_SCALAR));
   EXPECT_EQ(simdact_supported_isas() & ~simdact_compiled_isas(), 0u);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <limits>
 #include <random>
@@ -222,15 +223,24 @@ TEST_P(Elementwise, ResultIndependentOfPositionAndLength) {
   check(runs);
 }
 
-// 2^SIMDACT_SWEEP_LOG2 inputs (2^22 natively) spread evenly over the float bit space: every
-// exponent, both signs, varied mantissas, denormals, infinities and NaNs. Prints the measured
-// maximum and the worst input.
+// 2^SIMDACT_SWEEP_LOG2 inputs (2^22 natively; the environment variable of that name overrides the
+// build's value, e.g. under emulation) spread evenly over the float bit space: every exponent,
+// both signs, varied mantissas, denormals, infinities and NaNs. Prints the measured maximum and
+// the worst input.
+unsigned sweep_log2() {
+  const char* env = std::getenv("SIMDACT_SWEEP_LOG2");
+  const unsigned v = env != nullptr ? static_cast<unsigned>(std::atoi(env)) : SIMDACT_SWEEP_LOG2;
+  return std::clamp(v, 12u, 32u);
+}
+
 void sweep(const activation_info& a, simdact_isa isa, const simdact_params& params, int bound) {
-  constexpr unsigned log2_count = SIMDACT_SWEEP_LOG2;
-  constexpr std::size_t count = std::size_t{1} << log2_count;
+  const unsigned log2_count = sweep_log2();
+  const std::size_t count = std::size_t{1} << log2_count;
   std::vector<float> x(count);
-  for (std::uint32_t i = 0; i < count; ++i) {
-    x[i] = from_bits((i << (32 - log2_count)) | ((i * 2654435761u) >> log2_count));
+  for (std::size_t k = 0; k < count; ++k) {
+    const auto i = static_cast<std::uint32_t>(k);
+    x[k] = from_bits(
+        log2_count == 32 ? i : (i << (32 - log2_count)) | ((i * 2654435761u) >> log2_count));
   }
   std::vector<float> y(count);
   ASSERT_EQ(simdact_apply_f32(a.id, &params, x.data(), y.data(), count), SIMDACT_OK);

@@ -360,7 +360,7 @@ TEST(Log1p, WithinItsBound) {
   std::uniform_real_distribution<double> exponent(-60.0, 40.0), near_one(0.3, 1.6);
   auto check = [](double s) {
     const long double want = std::log1p(static_cast<long double>(s));
-    const double got = kernels::log1p_nonnegative<void>(s);
+    const double got = kernels::log1p_nonnegative(s);
     if (want == 0) {
       ASSERT_EQ(got, 0.0) << "s = " << s;
     } else {

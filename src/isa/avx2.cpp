@@ -1,13 +1,13 @@
 // AVX2 + FMA table (compiled with -mavx2 -mfma). fma3<avx2> is the xsimd arch that fuses.
-#define SIMDACT_BUILDING_TABLE
-#include "../kernel_table.hpp"
+#define SIMDACT_ISA avx2
+#include "make_table.hpp"
 
-namespace simdact::detail {
+namespace simdact::avx2 {
 
-const kernel_table& avx2_table() {
-  static constexpr kernel_table table = make_vector_table<xsimd::fma3<xsimd::avx2>>(
-      SIMDACT_ISA_AVX2, cpu::avx2 | cpu::fma | cpu::os_ymm);
+const detail::kernel_table& table() {
+  static constexpr detail::kernel_table table = make_vector_table<xsimd::fma3<xsimd::avx2>>(
+      SIMDACT_ISA_AVX2, detail::cpu::avx2 | detail::cpu::fma | detail::cpu::os_ymm);
   return table;
 }
 
-}  // namespace simdact::detail
+}  // namespace simdact::avx2

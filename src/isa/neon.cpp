@@ -1,13 +1,13 @@
 // AArch64 NEON table: Advanced SIMD is part of the architecture, so no extra flags.
-#define SIMDACT_BUILDING_TABLE
-#include "../kernel_table.hpp"
+#define SIMDACT_ISA neon
+#include "make_table.hpp"
 
-namespace simdact::detail {
+namespace simdact::neon {
 
-const kernel_table& neon_table() {
-  static constexpr kernel_table table =
-      make_vector_table<xsimd::neon64>(SIMDACT_ISA_NEON, cpu::neon);
+const detail::kernel_table& table() {
+  static constexpr detail::kernel_table table =
+      make_vector_table<xsimd::neon64>(SIMDACT_ISA_NEON, detail::cpu::neon);
   return table;
 }
 
-}  // namespace simdact::detail
+}  // namespace simdact::neon

@@ -1,13 +1,13 @@
 // The scalar table: every activation's reference formula in double, rounded to float. It is
-// the fallback on any CPU and fills the entries other ISAs do not vectorise. Baseline flags.
-#define SIMDACT_BUILDING_TABLE
-#include "../kernel_table.hpp"
+// the fallback on any CPU. Baseline flags.
+#define SIMDACT_ISA scalar
+#include "make_table.hpp"
 
-namespace simdact::detail {
+namespace simdact::scalar {
 
-const kernel_table& scalar_table() {
-  static constexpr kernel_table table = make_scalar_table();
+const detail::kernel_table& table() {
+  static constexpr detail::kernel_table table = make_scalar_table();
   return table;
 }
 
-}  // namespace simdact::detail
+}  // namespace simdact::scalar
