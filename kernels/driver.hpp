@@ -36,6 +36,52 @@
 
 namespace simdact::SIMDACT_ISA::kernels {
 
+// Outputs from this many elements on (16 MiB each for x and y, about a server's last-level cache
+// for the two) are written with streaming stores where the ISA has them (simd::streams: the
+// elementwise loop below, and log_softmax's last pass): an output that large does not stay in
+// cache anyway, and the stores skip the read for ownership of its lines.
+inline constexpr std::size_t stream_from = std::size_t{1} << 22;
+
+// The double path of a kernel K whose float algorithm serves most lanes but not all:
+// y = K::eval_double(x, param) evaluated in double precision over the double batch: the float
+// inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
+// of the narrowing leaves each result within 1 ULP (correctly rounded unless the exact value
+// lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs). NaN
+// inputs come out unchanged whatever the double math did with them.
+template <class K, class B>
+SIMDACT_INLINE B map_double(B x, B param) {
+  const simd::dbatch<B> p = simd::widen_lo(param);  // every lane holds the (uniform) parameter
+  const B y =
+      simd::narrow<B>(K::eval_double(simd::widen_lo(x), p), K::eval_double(simd::widen_hi(x), p));
+  return simd::select(simd::is_nan(x), x, y);
+}
+
+// map_double out of line: the rare path of patch() below, kept out of every unrolled copy of
+// the kernels (inlined there it made the sanitizer builds take many minutes per ISA file).
+template <class K, class B>
+__attribute__((noinline)) B map_double_rare(B x, B param) {
+  return map_double<K>(x, param);
+}
+
+// The result of a float kernel `fast`, valid on the lanes of `ok`; the other lanes (non-finite or
+// out-of-range inputs, rare in practice) are recomputed by the double-precision path of K. Each
+// lane's result depends on its own input only, not on its neighbours.
+template <class K, class B>
+SIMDACT_INLINE B patch(B x, B param, simd::mask_t<B> ok, B fast) {
+  if (simd::all<B>(ok)) return fast;
+  return simd::select(ok, fast, map_double_rare<K>(x, param));
+}
+
+// The test of a kernel's common case (see has_common_case below) where the rare inputs are those
+// beyond |x| = Bound (and NaN, which fails the compare).
+template <int Bound>
+struct covers_up_to {
+  template <class B>
+  SIMDACT_INLINE static simd::mask_t<B> covers(B x, B /*unused*/) {
+    return simd::abs(x) <= B(static_cast<float>(Bound));
+  }
+};
+
 // Batches per step of the pipelined loop: Op::batches_per_step<B> where the kernel sets it (per
 // batch type: the register file differs), else 4.
 template <class Op, class B>
@@ -96,7 +142,7 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
   if (n >= align_from<B> && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
     i = simd::floats_to_alignment<B>(y);
     if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
-    stream = simd::streams<B> && n >= simd::stream_from;
+    stream = simd::streams<B> && n >= stream_from;
   }
   auto put = [stream](float* d, B v) {
     if (stream) {

@@ -1,6 +1,7 @@
-// e^z and the logistic function in float arithmetic, with the extra precision kept as an
-// unevaluated sum hi + lo: the building blocks of the float kernels (sigmoid, swish, silu, tanh,
-// gelu_tanh, elu), which must stay within 1 ULP although every operation rounds to 24 bits.
+// e^z in float arithmetic, with the extra precision kept as an unevaluated sum hi + lo: the
+// building block of the float kernels (sigmoid, swish, silu, tanh, gelu_tanh, elu, softmax), which
+// must stay within 1 ULP although every operation rounds to 24 bits. (The logistic built on it:
+// logistic.hpp.)
 //
 // expf_split(z, z_lo): e^(z + z_lo) = hi + lo, for |z_lo| <= 2^-16 (and expf_split(z) below).
 //   k = round(8 z / ln2), by adding and subtracting 1.5 * 2^23, so the low bits of the sum hold
@@ -29,43 +30,12 @@
 //   other betas: where its result is near 2^-126 the correction term rounds to the subnormal
 //   grid, half an ULP more (see swish.hpp; gelu had the same until it scaled its result back
 //   last, see gelu.hpp).
-//
-// logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
-// scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
-//   E = e^-(y + y_lo) from exp_scale_and_rest, fine or coarse as the caller asks, the negation
-//   taken by the reduction's FMAs (their sign variants: free; AVX2, AMD Zen 3, against negating y
-//   first: sigmoid 1.02-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is
-//   1 in float from y = 17 on): the callers clamp their input, not y, so that y_lo stays the
-//   remainder of y and their x's large lanes cost no extra mask;
-//   D = 1 + E = d_hi + d_lo, from E = s (1 + p) unrounded (exp_scale_and_rest): d_hi = 1 + E
-//   rounded, d_lo = s p + ((big - d_hi) + little) in one FMA, big and little the larger and the
-//   smaller of 1 and s (a max and a min), the brackets exact (see logistic_impl); before, E was
-//   rounded to a pair first and 1 + E Fast2Sum'd: two instructions more (AVX2, AMD Zen 3,
-//   bench-ab: silu 1.12-1.15x, swish at beta = 1.702 1.02-1.08x, sigmoid 1.04-1.11x, gelu_tanh
-//   1.04-1.05x faster in one run, 0.95-0.99x in a noisier one);
-//   r = 1 / d_hi from simd::reciprocal_estimate (correctly rounded on AVX2, 2^-14 or better
-//   elsewhere), corrected once by the residual 1 - r d_hi - r d_lo: 1 / D to 2^-28 or better.
-//   E's error enters the result times E / (1 + E) < 1, so the logistic is within ~2^-27 (fine) or
-//   ~2^-24.7 (coarse) of its exact value. (Where the reciprocal is an estimate, the residual
-//   carries the estimate's error too, not only E's: a caller's correction term must be weighted
-//   by its true x, see swish.hpp.)
-//   One formula for both signs of y, E up to e^80 = 2^115.4: the form it replaced took
-//   e = e^-|y| <= 1 and N / (1 + e) with N = 1 or e, which costs a compare, a blend and an AND
-//   for N, a general division (quotient and reciprocal estimates) and a third FMA in the
-//   residual, where this costs the max and the min: three to five instructions fewer per batch
-//   (AVX2, AMD Zen 3, bench-ab best of 6: sigmoid 1.13-1.16x, gelu_tanh 1.12-1.14x, silu and
-//   swish 1.04-1.07x faster).
-//   logistic is for y >= -80, where every intermediate is a normal float: the callers send
-//   smaller y (results below 2^-115, rare in practice) and NaN to their double path.
-//   logistic_wide covers every y down to -104 (below, the result rounds to 0), for gelu_tanh
-//   whose argument reaches -87 at x = -10: lanes with y < -64 carry E * 2^-64, with D = E * 2^-64
-//   (the 1 is below 2^-92 of E), so that r is the result times 2^64; scale = 2^-64 there, which
-//   the caller applies last: a second rounding only where the result is subnormal.
 #pragma once
 
 #include <bit>
 #include <cstdint>
 
+#include "parts.hpp"
 #include "simd.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
@@ -134,20 +104,6 @@ struct exp_table {
 };
 
 }  // namespace expf_detail
-
-template <class B>
-struct split {
-  B hi;
-  B lo;
-};
-
-// e^z as s (1 + p) before its rounding: s = 2^n T_j exact, |p| < 0.05 (see exp_scale_and_rest),
-// for callers that fold s p into a sum or product of their own.
-template <class B>
-struct unrounded_exp {
-  B s;
-  B p;
-};
 
 // With or without the table's remainder delta_j (see the top of this file).
 enum class exp_accuracy { fine, coarse };
@@ -281,115 +237,5 @@ SIMDACT_INLINE split<B> expm1f_split(B z) {
   const B err = simd::fmsub(e.s, e.r1, one_minus_s + hi);
   return {hi, simd::fmadd(e.s, simd::fnmadd(e.k, B(T::step_lo), rest), err + a_err)};
 }
-
-// A quotient as q + residual * rcp: an estimate q, corrected by its residual times a reciprocal
-// estimate rcp (here always q itself, as the numerator is 1).
-template <class B>
-struct quotient {
-  B q;
-  B residual;
-  B rcp;
-
-  // q + residual * rcp, one rounding.
-  SIMDACT_INLINE B value() const { return simd::fmadd(residual, rcp, q); }
-};
-
-namespace expf_detail {
-
-// 1 / (d_hi + d_lo) from an estimate r of 1 / d_hi: the residual 1 - r d_hi - r d_lo by two
-// nested FMAs; r + residual r is within about the square of r's error (2^-28 for 2^-14).
-template <class B>
-SIMDACT_INLINE quotient<B> one_over(split<B> d, B r) {
-  return {r, simd::fnmadd(r, d.lo, simd::fnmadd(r, d.hi, B(1.0f))), r};
-}
-
-}  // namespace expf_detail
-
-// 1 / (1 + e) for a float e in [0, 1]: 1 + e = d_hi + d_lo exactly (Fast2Sum: 1 >= e).
-template <class B>
-SIMDACT_INLINE quotient<B> one_over_one_plus(B e) {
-  const B d_hi = B(1.0f) + e;
-  const B d_lo = (B(1.0f) - d_hi) + e;
-  return expf_detail::one_over<B>({d_hi, d_lo}, simd::reciprocal(d_hi));
-}
-
-// The wide logistic as quotient * scale: scale is 2^-64 on the lanes computed times 2^64.
-template <class B>
-struct scaled_quotient : quotient<B> {
-  B scale;
-};
-
-namespace expf_detail {
-
-template <bool HasLo, bool Wide, exp_accuracy A, bool Product = false, class B>
-SIMDACT_INLINE scaled_quotient<B> logistic_impl(B y, B y_lo) {
-  simd::ibatch<B> extra_exponent(0);
-  B one(1.0f), scale(1.0f);
-  if constexpr (Wide) {
-    // Where y < -64, E 2^-64 (-64 in the exponent field: the bits of -0x1p65f), D = E 2^-64 (the
-    // 1 is below 2^-92 of E), so that r is the result times 2^64.
-    const auto scaled = y < B(-64.0f);
-    extra_exponent = simd::bits(simd::keep_where(scaled, B(-0x1p65f)));
-    one = simd::zero_where(scaled, one);
-    scale = simd::select(scaled, B(0x1p-64f), scale);
-  }
-  // E = e^-(y + y_lo) = s (1 + p).
-  const auto [s, p] = exp_scale_and_rest<HasLo, A, true, Product>(y, y_lo, extra_exponent);
-  // 1 + E = d_hi + d_lo: d_hi = 1 + E rounded, d_lo = s p + ((big - d_hi) + little), big and
-  // little the larger and smaller of 1 and s. The brackets are exact: big - d_hi by Sterbenz
-  // (d_hi / big in [0.5, 2]: |p| < 0.05, and s > 1 means s >= 2^(1/8)); adding little, a sum of
-  // opposite signs within a factor 2 of each other (s <= 1) or on a grid of at most 2^24 steps
-  // (s > 1), but where E > 2^29, and there its rounding is below 2^-28 of D. The FMA rounds
-  // once, 2^-24 of d_lo. (Where the wide logistic scales, 1 is 0 and d_lo is E's FMA remainder.)
-  const B d_hi = one + simd::fmadd(s, p, s);
-  const B d_lo = simd::fmadd(s, p, (simd::max(s, one) - d_hi) + simd::min(s, one));
-  return {one_over<B>({d_hi, d_lo}, simd::reciprocal_estimate(d_hi)), scale};
-}
-
-}  // namespace expf_detail
-
-// For y in [-80, 87.2] (outside, and for NaN, the values are unspecified: callers clamp their
-// input so that y <= 87, where 1 + E is 1 in float long since, and patch the other lanes); E to
-// the accuracy A (see the top of this file).
-template <exp_accuracy A, class B>
-SIMDACT_INLINE quotient<B> logistic(B y) {
-  return expf_detail::logistic_impl<false, false, A>(y, y);
-}
-
-template <exp_accuracy A, class B>
-SIMDACT_INLINE quotient<B> logistic(B y, B y_lo) {
-  return expf_detail::logistic_impl<true, false, A>(y, y_lo);
-}
-
-// The logistic of y = m x for a loop-invariant m, y in [-80, 87.2] (as above), without forming y
-// and its remainder (see reduce).
-template <exp_accuracy A, class B>
-SIMDACT_INLINE quotient<B> logistic_of_product(B x, B m) {
-  return expf_detail::logistic_impl<true, false, A, true>(x, m);
-}
-
-// For y in [-104, 87.2] (below, the result rounds to 0; outside and NaN: as above).
-template <exp_accuracy A, class B>
-SIMDACT_INLINE scaled_quotient<B> logistic_wide(B y, B y_lo) {
-  return expf_detail::logistic_impl<true, true, A>(y, y_lo);
-}
-
-// eval for a kernel K whose float path takes the logistic of x itself (sigmoid, silu):
-// K::float_path<Common>(x) serves x >= -80, the logistic's domain above, and K's double path the
-// other lanes (simd::patch); and its common case (driver.hpp), |x| <= 80, where float_path<true>
-// leaves out the clamps that float_path<false> applies, with the same bits.
-template <class K>
-struct logistic_of_x {
-  template <class B>
-  SIMDACT_INLINE static B eval(B x, B p) {
-    return simd::patch<K>(x, p, x >= B(-80.0f), K::template float_path<false>(x));
-  }
-  struct common : simd::covers_up_to<80> {
-    template <class B>
-    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
-      return K::template float_path<true>(x);
-    }
-  };
-};
 
 }  // namespace simdact::SIMDACT_ISA::kernels

@@ -79,8 +79,7 @@ struct gelu {
   // 1.04-1.17x against 4, 1.04-1.05x against 2; and on AVX-512, Intel Xeon, 1.01-1.04x against 4,
   // bench/results/xeon-avx512-5-ab.md.) One batch: 0.95-0.99x, no interleaving 0.78-0.90x.
   template <class B>
-  static constexpr std::size_t batches_per_step =
-      simd::is_arch<B, xsimd::fma3<xsimd::avx2>> ? 2 : 3;
+  static constexpr std::size_t batches_per_step = simd::registers<B> == 16 ? 2 : 3;
 
   static constexpr double inv_sqrt2 = 0.70710678118654752440;
 

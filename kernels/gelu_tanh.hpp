@@ -8,12 +8,12 @@
 // 0.044715 c1), in float-float arithmetic (x^2 and each product with its FMA remainder, c1 and c3
 // as float pairs, the sum c1 + c3 x^2 by Fast2Sum in order of magnitude): the logistic of
 // t << 0 needs t to ~2^-28 absolute, where t itself is near -100 and its float ULP 2^-17. Then
-// x * logistic(t, t_lo) as in swish.hpp (expf.hpp's logistic_wide, one FMA for the product, the
+// x * logistic(t, t_lo) as in swish.hpp (logistic.hpp's logistic_wide, one FMA for the product, the
 // 2^-64 scale undone last), t formed from x clamped to 9 (see eval). Lanes with t < -100 (x
 // below about -10.1, -inf and the x whose x^2 overflows included: their t is -inf) or t NaN (x
 // NaN where the clamp keeps it; where not, x * q is NaN) take the double path: the same
 // formula in double with x clamped to ±1e39 (the infinities get their limits from the
-// arithmetic), 2u clamped to [-200, 200], logistic from exp.hpp, one rounding.
+// arithmetic), 2u clamped to [-200, 200], logistic from exp_f64.hpp, one rounding.
 // Accuracy: max 1 ULP over all floats.
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
@@ -21,10 +21,9 @@
 #include <cmath>
 #include <limits>
 
-#include "exp.hpp"
-#include "expf.hpp"
-#include "sigmoid.hpp"
-#include "swish.hpp"
+#include "driver.hpp"
+#include "exp_f64.hpp"
+#include "logistic.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
@@ -34,7 +33,7 @@ struct gelu_tanh {
 
   static double reference(double x, double /*unused*/) {
     const double u = k * (x + 0.044715 * x * x * x);
-    const double s = sigmoid::reference(2.0 * u, 0.0);
+    const double s = logistic_reference(2.0 * u);
     return s == 0.0 ? std::copysign(0.0, x) : x * s;
   }
 
@@ -66,7 +65,7 @@ struct gelu_tanh {
     // residual holds its error too, which is not small), finite: x = +inf is not patched.
     const B fast = times_logistic(x, logistic_wide<exp_accuracy::coarse>(t, t_lo),
                                   simd::min(x, B(std::numeric_limits<float>::max())));
-    return simd::patch<gelu_tanh>(x, p, t >= B(-100.0f), fast);
+    return patch<gelu_tanh>(x, p, t >= B(-100.0f), fast);
   }
 };
 

@@ -3,7 +3,7 @@
 // Reference: e = exp(-|x|) in double, then e / (1 + e) for x < 0 and 1 / (1 + e) otherwise:
 // no overflow for any input, and full relative accuracy on the small side, where the result
 // becomes subnormal below x ~ -87.3 and 0 below x ~ -103.97.
-// Vector kernel, in float, for x >= -80: logistic(min(x, 87)) of expf.hpp (E = e^-x with a
+// Vector kernel, in float, for x >= -80: logistic(min(x, 87)) of logistic.hpp (E = e^-x with a
 // table of 8 and a degree-4 polynomial, kept as hi + lo, up to e^80; 1 / (1 + E) from a
 // reciprocal estimate corrected by its residual), rounded once. Error before that rounding at
 // most ~2^-24.7 relative: E's 2^-24.75 (T_j's rounding left in, expf.hpp's exp_accuracy::coarse)
@@ -11,25 +11,22 @@
 // keeps the rounded result within 1 ULP of the correctly rounded one (the two round values less
 // than 1 ULP apart). Lanes with x < -80 (results below
 // 2^-115, subnormal from -87.3 on; rare in practice) or NaN take the double path: logistic_f64
-// of exp.hpp (e / (1 + e) in double with x clamped to [-200, 200]), one rounding.
+// of exp_f64.hpp (e / (1 + e) in double with x clamped to [-200, 200]), one rounding.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA; see the README).
 // Special values: NaN -> NaN; +inf -> 1; -inf -> +0; ±0 -> 0.5.
 #pragma once
 
 #include <cmath>
 
-#include "exp.hpp"
-#include "expf.hpp"
+#include "exp_f64.hpp"
+#include "logistic.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct sigmoid : logistic_of_x<sigmoid> {
   static constexpr int max_ulp = 1;
 
-  static double reference(double x, double /*unused*/) {
-    const double e = std::exp(-std::fabs(x));
-    return x < 0 ? e / (1.0 + e) : 1.0 / (1.0 + e);
-  }
+  static double reference(double x, double /*unused*/) { return logistic_reference(x); }
 
   template <class D>
   SIMDACT_INLINE static D eval_double(D x, D /*unused*/) {
@@ -38,8 +35,8 @@ struct sigmoid : logistic_of_x<sigmoid> {
 
   // eval and the common case (|x| <= 80: the clamp does nothing and no lane takes the double
   // path; AVX2, AMD Zen 3, rdtsc, interleaved, best of 300 at n = 4096 and of 40 at 262144:
-  // 1.06-1.09x faster) from logistic_of_x (expf.hpp), with this float path: x clamped to 87, as
-  // expf.hpp's logistic needs, but in the common case.
+  // 1.06-1.09x faster) from logistic_of_x (logistic.hpp), with this float path: x clamped to 87, as
+  // logistic.hpp's logistic needs, but in the common case.
   template <bool Common, class B>
   SIMDACT_INLINE static B float_path(B x) {
     return logistic<exp_accuracy::coarse>(Common ? x : simd::min(x, B(87.0f))).value();

@@ -96,8 +96,10 @@
 #include <limits>
 #include <type_traits>
 
+#include "driver.hpp"
 #include "expf.hpp"
 #include "log1p.hpp"
+#include "parts.hpp"
 #include "simd.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
@@ -576,7 +578,7 @@ struct softmax {
     }
   }
 
-  // log_softmax streams y where the output is large (simd::stream_from), its rows are long (a
+  // log_softmax streams y where the output is large (stream_from, driver.hpp), its rows are long (a
   // partial batch at each end of a row, through the cache, shares its lines with the streamed
   // ones) and y is float-aligned: its last pass is y's only write. AVX2, AMD Zen 3, 2^24
   // elements, best of 12 alternating: rows of 512 columns 1.08x, 1000 1.10x, 4096 1.15x, 32000
@@ -586,7 +588,7 @@ struct softmax {
   static void vector_rows(const float* x, float* y, std::size_t rows, std::size_t cols,
                           std::size_t xs, std::size_t ys) {
     const bool stream = Log && simd::streams<simd::batch<Arch>> && cols >= 512 &&
-                        rows * cols >= simd::stream_from &&
+                        rows * cols >= stream_from &&
                         reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0;
     std::size_t r = 0;
     constexpr std::size_t W = simd::lanes<simd::batch<Arch>>;

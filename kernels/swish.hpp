@@ -1,65 +1,43 @@
 // swish(x; beta) = x * sigmoid(beta * x). Default beta = 1 (silu); any finite beta.
 //
 // Reference: beta * x is exact in double (0 where beta is 0, also for infinite x); the sigmoid
-// as in sigmoid.hpp. Where the sigmoid underflows to 0 the product is a signed zero, also for
-// x = ±inf (the limit, not inf * 0).
-// Vector kernel, in float: y = beta * x as y + y_lo (y_lo = the FMA remainder: the logistic of a
-// large |y| is sensitive to every bit of it); s = logistic(y, y_lo) = s.q + correction
-// (expf.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the
-// fine one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid and silu take, but for
-// 0 < beta <= 2^12 (`variant`, picked per call): with |beta| from about 2^14 on, results near
-// 2^-126 come from the fast path, where x * correction (2^-24 of the result) rounds to the
-// subnormal grid, half an ULP; with the coarse exponential on top, a few of them were 2 ULP off
-// (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade, with the logistic's earlier
-// e / (1 + e) form).
-// y is formed from x clamped so that y <= 87 (see eval_impl). Lanes outside the float path's
-// domain, y < -80 (results below 2^-115 |x|: rare in practice, and where x can be huge and the
-// result still not 0) or y NaN (x = ±inf at beta = 0), take the double path: e^(beta x) in double
-// (exp.hpp), logistic, product, one rounding, with x clamped to ±1e39 (past the float range) so
-// that the infinities get their limits.
-// Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA,
-// and on AVX2 at beta = 1.702, -0.5, 0.2, 4096, 0.001, ±1e5; sweeps at other betas in the tests).
-// Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives
-// x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
+// as in sigmoid.hpp (logistic.hpp). Where the sigmoid underflows to 0 the product is a signed zero,
+// also for x = ±inf (the limit, not inf * 0). Vector kernel, in float: y = beta * x as y + y_lo
+// (y_lo = the FMA remainder: the logistic of a large |y| is sensitive to every bit of it); s =
+// logistic(y, y_lo) = s.q + correction (expf.hpp); x * s.q + x * correction in one FMA, one
+// rounding. The exponential is the fine one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid
+// and silu take, but for 0 < beta <= 2^12 (`variant`, picked per call): with |beta| from about 2^14
+// on, results near 2^-126 come from the fast path, where x * correction (2^-24 of the result)
+// rounds to the subnormal grid, half an ULP; with the coarse exponential on top, a few of them were
+// 2 ULP off (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade, with the logistic's
+// earlier e / (1 + e) form). y is formed from x clamped so that y <= 87 (see eval_impl). Lanes
+// outside the float path's domain, y < -80 (results below 2^-115 |x|: rare in practice, and where x
+// can be huge and the result still not 0) or y NaN (x = ±inf at beta = 0), take the double path:
+// e^(beta x) in double (exp_f64.hpp), logistic, product, one rounding, with x clamped to ±1e39
+// (past the float range) so that the infinities get their limits. Accuracy: max 1 ULP over all
+// floats, for any beta (exhaustive at beta = 1, every vector ISA, and on AVX2 at beta = 1.702,
+// -0.5, 0.2, 4096, 0.001, ±1e5; sweeps at other betas in the tests). Special values (beta > 0): NaN
+// -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives x / 2; beta < 0 mirrors: +inf -> +0,
+// -inf -> -inf.
 #pragma once
 
 #include <cmath>
 #include <limits>
 
-#include "exp.hpp"
-#include "expf.hpp"
-#include "sigmoid.hpp"
+#include "driver.hpp"
+#include "exp_f64.hpp"
+#include "logistic.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
-
-// x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
-// subnormal). x_corr is x as it multiplies the correction term, clamped to the finite floats where
-// an infinite x does not go to the double path (see silu). x_corr * rcp goes
-// first, in parallel with the residual, so that the chain after the residual is a multiply and
-// an FMA (AVX2, AMD Zen 3: silu 1.02-1.04x, swish 1.01-1.03x faster than x_corr * (residual *
-// rcp)).
-template <class B>
-SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s, B x_corr) {
-  return simd::fmadd(x, s.q, (x_corr * s.rcp) * s.residual);
-}
-
-template <class B>
-SIMDACT_INLINE B times_logistic(B x, const scaled_quotient<B>& s, B x_corr) {
-  return times_logistic(x, static_cast<const quotient<B>&>(s), x_corr) * s.scale;
-}
 
 struct swish {
   static constexpr int max_ulp = 1;
 
-  static double reference(double x, double beta) {
-    const double s = sigmoid::reference(beta == 0.0 ? 0.0 : beta * x, 0.0);
-    return s == 0.0 ? std::copysign(0.0, x) : x * s;
-  }
+  static double reference(double x, double beta) { return x_times_logistic_reference(x, beta); }
 
   template <class D>
   SIMDACT_INLINE static D eval_double(D x, D beta) {
-    const D xc = simd::min(simd::max(x, D(-1e39)), D(1e39));
-    return xc * logistic_f64(beta * xc);
+    return x_times_logistic_f64(x, beta);
   }
 
   // Any finite beta.
@@ -75,8 +53,8 @@ struct swish {
   // result is 80 e^-80 / beta >= 2^-122 there, so the correction's rounding to the subnormal grid
   // costs at most 1/32 ULP on top of the coarse exponential's 0.6 (near 2^-126, at beta >= 1e5,
   // it costs half an ULP: see above). It also reduces beta x for the exponential without forming
-  // beta x and its remainder (expf.hpp, logistic_of_product: two instructions fewer; AVX2, AMD Zen
-  // 3, 1.10-1.23x faster at beta = 1.702 in an interleaved run of 12), and picks the lanes for
+  // beta x and its remainder (logistic.hpp, logistic_of_product: two instructions fewer; AVX2, AMD
+  // Zen 3, 1.10-1.23x faster at beta = 1.702 in an interleaved run of 12), and picks the lanes for
   // the double path by x >= -80 / beta, a loop invariant.
   static bool use_variant(float beta) { return beta > 0.0f && beta <= 4096.0f; }
 
@@ -116,14 +94,14 @@ struct swish {
     if constexpr (Moderate) {
       const quotient<B> s = logistic_of_product<exp_accuracy::coarse>(xc, beta);
       const B low = B(-80.0f) / beta;  // a loop invariant
-      return simd::patch<swish>(x, beta, x >= low, times_logistic(x, s, simd::min(x, big)));
+      return patch<swish>(x, beta, x >= low, times_logistic(x, s, simd::min(x, big)));
     } else {
       const B y = abs_beta * xc;
       const quotient<B> s = logistic<exp_accuracy::fine>(y, simd::fmsub(abs_beta, xc, y));
       const B x_corr = simd::min(xs, big) ^ sign;  // +inf: FLT_MAX
       // y >= -80 also leaves out y = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
       // either path); x' = +inf is clamped and needs no double path.
-      return simd::patch<swish>(x, beta, y >= B(-80.0f), times_logistic(x, s, x_corr));
+      return patch<swish>(x, beta, y >= B(-80.0f), times_logistic(x, s, x_corr));
     }
   }
 };

@@ -7,7 +7,7 @@
 //   a >= 0.5625 (tanh >= 0.5098, where an ULP is 2^-24): tanh(a) = 2 sigmoid(2a) - 1 =
 //     2 / (1 + e) - 1, e = e^-2a (expf.hpp, with -2a clamped to -20: tanh is 1 in float from
 //     9.01 on), rounded to a float: only its high part, the low one left out (three instructions
-//     fewer); 1 / (1 + e) as q + correction by one_over_one_plus (expf.hpp: a reciprocal
+//     fewer); 1 / (1 + e) as q + correction by one_over_one_plus (logistic.hpp: a reciprocal
 //     estimate and its residual, no division, 2^-28 relative); 2q - 1 is exact (q in [0.75, 1]),
 //     and twice the correction is added with one FMA. The float e is within 2^-24 + 2^-24.75
 //     (its rounding, and T_j's left in: expf.hpp's exp_accuracy::coarse) = 1.59 * 2^-24 of
@@ -23,6 +23,7 @@
 #include <cmath>
 
 #include "expf.hpp"
+#include "logistic.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 

@@ -85,11 +85,11 @@ TEST_P(Elementwise, MillionElements) {
 // Arrays of 2^22 elements and more take the streaming-store path (kernels/driver.hpp): its
 // alignment head, streamed body and tail give the same bits as calls on short pieces, at a
 // misaligned y and in place, and write nothing outside y. AVX2 and AVX-512 stream
-// (simd::streams).
+// (simd::streams, kernels::stream_from).
 TEST_P(Elementwise, LargeArraysStreamed) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   if (!streams(isa())) GTEST_SKIP() << "this ISA writes with plain stores only";
-  const std::size_t n = simd::stream_from + 13;
+  const std::size_t n = kernels::stream_from + 13;
   const std::vector<float> x = sample_inputs(n, 19);
   std::vector<float> want(n);
   for (std::size_t i = 0; i < n; i += 4096)

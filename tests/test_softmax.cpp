@@ -234,7 +234,7 @@ TEST_P(Softmax, LongRowsAtEveryOutputOffset) {
 TEST_P(Softmax, LargeMatricesStreamed) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   if (!log() || !streams(isa())) GTEST_SKIP() << "only log_softmax on AVX2 and AVX-512 streams";
-  const std::size_t cols = 517, xs = 517, ys = 520, rows = simd::stream_from / cols + 1;
+  const std::size_t cols = 517, xs = 517, ys = 520, rows = kernels::stream_from / cols + 1;
   const std::vector<float> x = random_row(rows * xs, 5.0f, 33);
   std::vector<float> want(rows * cols);
   for (std::size_t r = 0; r < rows; r += 100) {

@@ -25,7 +25,6 @@ namespace simdact::test {
 
 // The kernels' scalar facts (reference formulas, bounds, thresholds), as compiled for tests.
 namespace kernels = simdact::scalar::kernels;
-namespace simd = simdact::scalar::simd;
 
 // Memory followed by an inaccessible page: an array placed to end at end() faults on any read or
 // write past its last element, masked vector loads included (which AddressSanitizer does not

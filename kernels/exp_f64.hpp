@@ -14,6 +14,7 @@
 // once and stay within 1 ULP.
 #pragma once
 
+#include "parts.hpp"
 #include "simd.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
@@ -24,15 +25,9 @@ inline constexpr double expm1_q[] = {
     0x1.11114bddd95fbp-7, 0x1.6d42ca60db561p-10, 0x1.a072c0193cbafp-13,
 };
 
-// e^x = scale * (1 + p) with scale = 2^n exactly.
+// e^x as s (1 + p), s = 2^n exactly.
 template <class D>
-struct exp_parts {
-  D scale;
-  D p;
-};
-
-template <class D>
-SIMDACT_INLINE exp_parts<D> exp_reduce(D x) {
+SIMDACT_INLINE unrounded_exp<D> exp_reduce(D x) {
   const D shifter(0x1.8p52);  // adding it rounds x log2 e to an integer kept in the low bits
   const D t = simd::fmadd(x, D(0x1.71547652b82fep0), shifter);
   const D n = t - shifter;
@@ -45,8 +40,8 @@ SIMDACT_INLINE exp_parts<D> exp_reduce(D x) {
 
 template <class D>
 SIMDACT_INLINE D exp_f64(D x) {
-  const exp_parts<D> e = exp_reduce(x);
-  return simd::fmadd(e.scale, e.p, e.scale);
+  const unrounded_exp<D> e = exp_reduce(x);
+  return simd::fmadd(e.s, e.p, e.s);
 }
 
 // The logistic function 1 / (1 + e^-t) in double, as e / (1 + e) with e = e^t and t clamped to
