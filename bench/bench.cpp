@@ -12,9 +12,12 @@
 #include <map>
 #include <random>
 
+#include "kernels/all.hpp"
 #include "simdact/simdact.hpp"
 
 namespace simdact::bench {
+
+namespace kernels = simdact::scalar::kernels;
 
 buffers& data(std::size_t n) {
   static std::map<std::size_t, buffers> all;
@@ -56,23 +59,11 @@ void register_elementwise(const std::string& name, std::size_t n, kernel body) {
 
 namespace {
 
-const std::vector<simdact_isa> isas = {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512,
-                                       SIMDACT_ISA_NEON};
-
-// The textbook formula in float with <cmath>, as a user would write it without simdact.
-std::map<std::string, float (*)(float)> naive = {
-    {"sigmoid", [](float v) { return 1.0f / (1.0f + std::exp(-v)); }},
-    {"tanh", [](float v) { return std::tanh(v); }},
-    {"relu", [](float v) { return v > 0.0f ? v : 0.0f; }},
-    {"leaky_relu", [](float v) { return v > 0.0f ? v : 0.01f * v; }},
-    {"elu", [](float v) { return v > 0.0f ? v : std::expm1(v); }},
-    {"swish", [](float v) { return v / (1.0f + std::exp(-v)); }},
-    {"silu", [](float v) { return v / (1.0f + std::exp(-v)); }},
-    {"gelu", [](float v) { return 0.5f * v * (1.0f + std::erf(v * 0.70710678f)); }},
-    {"gelu_tanh",
-     [](float v) {
-       return 0.5f * v * (1.0f + std::tanh(0.7978845608f * (v + 0.044715f * v * v * v)));
-     }},
+// The textbook formula in float with <cmath>, as a user would write it without simdact: each
+// kernel's naive() (kernels/protocol.hpp), called through a pointer as before.
+float (*const naive[])(float) = {
+#define SIMDACT_ACTIVATION(id, name, NAME, count, params) &kernels::name::naive,
+#include "simdact/activations.def"
 };
 
 // A copy the compiler vectorises but does not turn into memcpy (GCC: the attribute; clang:
@@ -90,8 +81,9 @@ void copy_loop(const float* __restrict x, float* __restrict y, std::size_t n) {
 // simdact/<fn>/<isa>/<shape> for every ISA compiled in, each forcing its ISA (skipped with a
 // message where the CPU lacks it), and simdact/<fn>/dispatch/<shape>, the public path as is.
 void register_per_isa(const std::string& fn, const std::string& shape, std::size_t n, kernel body) {
-  for (simdact_isa isa : isas) {
-    if (!(simdact_compiled_isas() & (1u << isa))) continue;
+  for (unsigned bit = 0; bit < 32; ++bit) {
+    if (!(simdact_compiled_isas() & (1u << bit))) continue;
+    const auto isa = static_cast<simdact_isa>(bit);
     const std::string name = bench_name({"simdact", fn, simdact_isa_name(isa), shape});
     benchmark::RegisterBenchmark(name.c_str(), [isa, n, body](benchmark::State& state) {
       if (simdact_set_isa(isa) != SIMDACT_OK) {
@@ -123,17 +115,16 @@ void register_simdact() {
       register_per_isa(fn, size, n, [act](const float* x, float* y, std::size_t m) {
         simdact_apply_f32(act, nullptr, x, y, m);
       });
-      if (auto f = naive.find(fn); f != naive.end()) {
-        register_elementwise(bench_name({"naive", fn, "std", size}), n,
-                             [g = f->second](const float* x, float* y, std::size_t m) {
-                               for (std::size_t i = 0; i < m; ++i) y[i] = g(x[i]);
-                             });
-      }
+      register_elementwise(bench_name({"naive", fn, "std", size}), n,
+                           [g = naive[a]](const float* x, float* y, std::size_t m) {
+                             for (std::size_t i = 0; i < m; ++i) y[i] = g(x[i]);
+                           });
     }
-    // swish at beta = 1 (its default, above) runs silu's kernel; the general one at 1.702, the
+    // swish at beta = 1 (its default, above) runs silu's kernel; the moderate one at 1.702, the
     // beta of the gelu approximation x sigmoid(1.702 x).
     register_per_isa("swish_b1.702", size, n, [](const float* x, float* y, std::size_t m) {
-      const simdact_params p{0.0f, 1.702f};
+      simdact_params p = simdact_default_params(SIMDACT_SWISH);
+      p.beta = 1.702f;
       simdact_apply_f32(SIMDACT_SWISH, &p, x, y, m);
     });
     for (std::size_t cols : softmax_cols) {

@@ -17,8 +17,14 @@ install(EXPORT simdact-targets NAMESPACE simdact:: DESTINATION ${config_dir})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/simdact-config.cmake.in
                               ${PROJECT_BINARY_DIR}/simdact-config.cmake
                               INSTALL_DESTINATION ${config_dir})
+# At 0.x a minor version may change the ABI (see src/CMakeLists.txt): only the same minor matches.
+if(PROJECT_VERSION_MAJOR EQUAL 0)
+  set(compatibility SameMinorVersion)
+else()
+  set(compatibility SameMajorVersion)
+endif()
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/simdact-config-version.cmake
-                                 COMPATIBILITY SameMajorVersion)
+                                 COMPATIBILITY ${compatibility})
 install(FILES ${PROJECT_BINARY_DIR}/simdact-config.cmake
               ${PROJECT_BINARY_DIR}/simdact-config-version.cmake
         DESTINATION ${config_dir})

@@ -20,7 +20,7 @@
 //
 // Kernels with few, long dependency chains per batch (gelu: ~52 vector instructions per batch on
 // its common path, ~73 when this was measured, whose four-batch step overflowed the out-of-order
-// window; tanh) set `static constexpr bool interleave = true` and get the loop compiled with
+// window; tanh) set `interleave<B>` (per batch type) and get the loop compiled with
 // GCC's pre-register-allocation scheduler, which GCC leaves off on x86: it interleaves the step's
 // batches' chains instead of leaving them in source order.
 // Measured on AMD Zen 3 (AVX2), best of 4: gelu 1.2x (its earlier double-precision version 1.5x)
@@ -29,12 +29,20 @@
 // with unrelated edits elsewhere in the translation unit.)
 #pragma once
 
+#include <concepts>
 #include <cstddef>
+#include <tuple>
 #include <utility>
 
 #include "simd.hpp"
+#include "simdact/simdact.h"
 
 namespace simdact::SIMDACT_ISA::kernels {
+
+// Every kernel receives the call's parameters as one struct, the C API's (each reads its own
+// fields: include/simdact/activations.def), and broadcasts what it uses; the loop below keeps a
+// local copy, so that those broadcasts are loop invariants.
+using params = simdact_params;
 
 // Outputs from this many elements on (16 MiB each for x and y, about a server's last-level cache
 // for the two) are written with streaming stores where the ISA has them (simd::streams: the
@@ -43,33 +51,33 @@ namespace simdact::SIMDACT_ISA::kernels {
 inline constexpr std::size_t stream_from = std::size_t{1} << 22;
 
 // The double path of a kernel K whose float algorithm serves most lanes but not all:
-// y = K::eval_double(x, param) evaluated in double precision over the double batch: the float
+// y = K::eval_double(x, p) evaluated in double precision over the double batch: the float
 // inputs are exact in double, the kernels' errors are far below a float ULP, so the one rounding
 // of the narrowing leaves each result within 1 ULP (correctly rounded unless the exact value
 // lies within that error of a rounding midpoint: 0.001-0.003% of the test sweep's inputs). NaN
 // inputs come out unchanged whatever the double math did with them.
 template <class K, class B>
-SIMDACT_INLINE B map_double(B x, B param) {
-  const simd::dbatch<B> p = simd::widen_lo(param);  // every lane holds the (uniform) parameter
+SIMDACT_INLINE B map_double(B x, const params& p) {
   const B y =
       simd::narrow<B>(K::eval_double(simd::widen_lo(x), p), K::eval_double(simd::widen_hi(x), p));
   return simd::select(simd::is_nan(x), x, y);
 }
 
 // map_double out of line: the rare path of patch() below, kept out of every unrolled copy of
-// the kernels (inlined there it made the sanitizer builds take many minutes per ISA file).
+// the kernels (inlined there it made the sanitizer builds take many minutes per ISA file). The
+// parameters by value, so that the loop's copy never escapes.
 template <class K, class B>
-__attribute__((noinline)) B map_double_rare(B x, B param) {
-  return map_double<K>(x, param);
+__attribute__((noinline)) B map_double_rare(B x, params p) {
+  return map_double<K>(x, p);
 }
 
 // The result of a float kernel `fast`, valid on the lanes of `ok`; the other lanes (non-finite or
 // out-of-range inputs, rare in practice) are recomputed by the double-precision path of K. Each
 // lane's result depends on its own input only, not on its neighbours.
 template <class K, class B>
-SIMDACT_INLINE B patch(B x, B param, simd::mask_t<B> ok, B fast) {
+SIMDACT_INLINE B patch(B x, const params& p, simd::mask_t<B> ok, B fast) {
   if (simd::all<B>(ok)) return fast;
-  return simd::select(ok, fast, map_double_rare<K>(x, param));
+  return simd::select(ok, fast, map_double_rare<K>(x, p));
 }
 
 // The test of a kernel's common case (see has_common_case below) where the rare inputs are those
@@ -77,7 +85,7 @@ SIMDACT_INLINE B patch(B x, B param, simd::mask_t<B> ok, B fast) {
 template <int Bound>
 struct covers_up_to {
   template <class B>
-  SIMDACT_INLINE static simd::mask_t<B> covers(B x, B /*unused*/) {
+  SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
     return simd::abs(x) <= B(static_cast<float>(Bound));
   }
 };
@@ -123,7 +131,7 @@ concept has_common_case = requires {
 };
 
 template <class Op, class B, std::size_t S>
-SIMDACT_INLINE bool all_common(const B (&xs)[S], B p) {
+SIMDACT_INLINE bool all_common(const B (&xs)[S], const params& p) {
   auto m = Op::common::covers(xs[0], p);
   each<S - 1>([&](std::size_t k)
                   SIMDACT_INLINE_LAMBDA { m = m & Op::common::covers(xs[k + 1], p); });
@@ -131,10 +139,11 @@ SIMDACT_INLINE bool all_common(const B (&xs)[S], B p) {
 }
 
 template <class Arch, class Op>
-SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, float param) {
+SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
+                                     const params& call_params) {
   using B = simd::batch<Arch>;
   constexpr std::size_t W = simd::lanes<B>;
-  const B p = simd::broadcast<B>(param);
+  const params p = call_params;  // local: no store to y can change it
   std::size_t i = 0;
   // The first elements up to y's batch alignment as a partial batch, so that the stores of the
   // rest are aligned (and streamed from stream_from on, which needs it).
@@ -144,8 +153,10 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
     if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
     stream = simd::streams<B> && n >= stream_from;
   }
+  // Streaming is for outputs of millions of elements, bound by memory: the unlikely side, so that
+  // the compiler lays out (and aligns) the cached loop as the main one.
   auto put = [stream](float* d, B v) {
-    if (stream) {
+    if (stream) [[unlikely]] {
       simd::store_stream(d, v);
     } else {
       simd::store(d, v);
@@ -179,34 +190,56 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n, fl
 }
 
 template <class Arch, class Op>
-void elementwise(const float* x, float* y, std::size_t n, float param) {
-  elementwise_loop<Arch, Op>(x, y, n, param);
+void elementwise(const float* x, float* y, std::size_t n, const params& p) {
+  elementwise_loop<Arch, Op>(x, y, n, p);
 }
 
 template <class Arch, class Op>
 SIMDACT_SCHEDULE_BEFORE_RA void elementwise_interleaved(const float* x, float* y, std::size_t n,
-                                                        float param) {
-  elementwise_loop<Arch, Op>(x, y, n, param);
+                                                        const params& p) {
+  elementwise_loop<Arch, Op>(x, y, n, p);
 }
 
-// Kernels with a cheaper variant for some values of their parameter (swish: 0 < beta <= 2^12)
-// name it `variant` and say where it applies (`use_variant(param)`): the entry picks once per call.
-template <class Arch, class Op>
-void elementwise_by_parameter(const float* x, float* y, std::size_t n, float param) {
-  if (Op::use_variant(param)) {
-    elementwise_loop<Arch, typename Op::variant>(x, y, n, param);
+// Kernels with cheaper variants for some values of their parameters (swish: beta = 1 is silu's
+// kernel, 0 < beta <= 2^12 a moderate one) list them in `variants`, a std::tuple of kernel types,
+// and pick one per call: Op::variant(p) is the index of the variant to run, or -1 for Op itself.
+// A variant must give Op's results where it is picked.
+template <class Arch, class Op, std::size_t I = 0>
+void elementwise_by_parameter(const float* x, float* y, std::size_t n, const params& p) {
+  if constexpr (I < std::tuple_size_v<typename Op::variants>) {
+    if (Op::variant(p) == static_cast<int>(I)) {
+      return elementwise_loop<Arch, std::tuple_element_t<I, typename Op::variants>>(x, y, n, p);
+    }
+    return elementwise_by_parameter<Arch, Op, I + 1>(x, y, n, p);
   } else {
-    elementwise_loop<Arch, Op>(x, y, n, param);
+    elementwise_loop<Arch, Op>(x, y, n, p);
   }
 }
 
-// The loop for Op: interleaved where Op asks for it, by parameter where it has a variant.
+// Whether Op's loop takes the pre-allocation scheduler on batch type B: Op::interleave<B> where the
+// kernel sets it (per batch type, like batches_per_step), else not.
+template <class Op, class B>
+constexpr bool interleaved() {
+  if constexpr (requires { Op::template interleave<B>; }) {
+    return Op::template interleave<B>;
+  } else {
+    return false;
+  }
+}
+
+// The vector kernel protocol: eval over a batch, with the call's parameters.
+template <class Op, class B>
+concept vector_kernel = requires(B x, const params& p) {
+  { Op::eval(x, p) } -> std::same_as<B>;
+};
+
+// The loop for Op: interleaved where Op asks for it, by parameter where it has variants.
 template <class Arch, class Op>
+requires vector_kernel<Op, simd::batch<Arch>>
 constexpr auto elementwise_entry() {
-  if constexpr (requires { typename Op::variant; }) {
+  if constexpr (requires { typename Op::variants; }) {
     return &elementwise_by_parameter<Arch, Op>;
-  } else if constexpr (requires { Op::interleave; }) {
-    static_assert(Op::interleave);
+  } else if constexpr (interleaved<Op, simd::batch<Arch>>()) {
     return &elementwise_interleaved<Arch, Op>;
   } else {
     return &elementwise<Arch, Op>;

@@ -22,17 +22,32 @@
 
 #include <cmath>
 
+#include "driver.hpp"
 #include "expf.hpp"
+#include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct elu {
   static constexpr int max_ulp = 1;
+  // The pre-allocation scheduler's order on AVX2 (driver.hpp; docs/performance-notes.md).
+  template <class B>
+  static constexpr bool interleave = simd::registers<B> == 16;
+  static constexpr symmetry symmetric = symmetry::none;
+  static constexpr bool monotone = true;  // at the default alpha
+  static constexpr special_value special_values[] = {
+      {infinity, infinity}, {-infinity, -1.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}, {-1e-40f, -1e-40f}};
+  static constexpr special_value_at special_values_at[] = {
+      {-0.5f, -infinity, 0.5f}, {2.0f, -infinity, -2.0f},   {-0.5f, -0.0f, 0.0f},
+      {-0.5f, 0.0f, -0.0f},     {2.0f, infinity, infinity}, {0.0f, -0.0f, -0.0f},
+      {0.0f, -3.0f, -0.0f},     {0.0f, 0.0f, 0.0f}};
+  static float naive(float x) { return x > 0.0f ? x : std::expm1(x); }
 
-  static double reference(double x, double alpha) { return x > 0 ? x : alpha * std::expm1(x); }
+  static double reference(double x, const params& p) { return x > 0 ? x : p.alpha * std::expm1(x); }
 
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B alpha) {
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    const B alpha(p.alpha);
     // Where x > 0 the negative branch computes garbage that the last select drops.
     const B z = simd::max_nan_passing(B(-20.0f), x);  // NaN stays NaN
     const split<B> e = expm1f_split(z);

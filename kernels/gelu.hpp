@@ -65,12 +65,29 @@
 
 #include <cmath>
 
+#include "driver.hpp"
 #include "expf.hpp"
+#include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct gelu {
   static constexpr int max_ulp = 1;
+  static constexpr symmetry symmetric = symmetry::gated;
+  static constexpr bool monotone = false;
+  static constexpr special_value special_values[] = {
+      {infinity, infinity}, {-infinity, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
+  // -0x1.a30e66p+3 gave 2 ULP with the coarse exponential (a result near 2^-126 whose correction
+  // rounded to the subnormal grid); -sqrt(128), where the exponential starts to be scaled by 2^64
+  // and the common case ends; the clamps at 13 and -14.4; -0x1.7d89f4p+2, 2 ULP with a 4-entry
+  // exponential table (tried, not kept).
+  static constexpr hard_input hard_inputs[] = {{0.0f, -0x1.a30e66p+3f},
+                                               {0.0f, -0x1.6a09e6p3f},
+                                               {0.0f, 13.0f},
+                                               {0.0f, -14.4f},
+                                               {0.0f, -0x1.7d89f4p+2f}};
+  static float naive(float x) { return 0.5f * x * (1.0f + std::erf(x * 0.70710678f)); }
+  template <class B>
   static constexpr bool interleave = true;  // see driver.hpp
   // Batches per step: 2 on AVX2 (16 registers), 3 with 32 (AVX-512, NEON). AMD Zen 4,
   // tools/lib-ab.cpp, median of 5, at n = 4096 and 262144: AVX2 2 against 3 1.07x faster (4:
@@ -83,7 +100,7 @@ struct gelu {
 
   static constexpr double inv_sqrt2 = 0.70710678118654752440;
 
-  static double reference(double x, double /*unused*/) {
+  static double reference(double x, const params& /*unused*/) {
     const double c = std::erfc(-x * inv_sqrt2);  // 2 * Phi(x)
     return c == 0.0 ? std::copysign(0.0, x) : 0.5 * x * c;
   }
@@ -127,7 +144,7 @@ struct gelu {
   static constexpr float sqrt128 = 0x1.6a09e6p3f;  // below -sqrt(128), e^(-x^2/2) < 2^-92
 
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+  SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
     return evaluate<false>(x);
   }
 
@@ -137,11 +154,11 @@ struct gelu {
   // inputs (two runs).
   struct common {
     template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> covers(B x, B /*unused*/) {
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
       return simd::abs(x) <= B(sqrt128);
     }
     template <class B>
-    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
       return evaluate<true>(x);
     }
   };

@@ -24,28 +24,36 @@
 #include "driver.hpp"
 #include "exp_f64.hpp"
 #include "logistic.hpp"
+#include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct gelu_tanh {
   static constexpr int max_ulp = 1;
+  static constexpr symmetry symmetric = symmetry::gated;
+  static constexpr bool monotone = false;
+  static constexpr special_value special_values[] = {
+      {infinity, infinity}, {-infinity, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
+  static float naive(float x) {
+    return 0.5f * x * (1.0f + std::tanh(0.7978845608f * (x + 0.044715f * x * x * x)));
+  }
   static constexpr double k = 0.79788456080286535588;  // sqrt(2 / pi)
 
-  static double reference(double x, double /*unused*/) {
+  static double reference(double x, const params& /*unused*/) {
     const double u = k * (x + 0.044715 * x * x * x);
     const double s = logistic_reference(2.0 * u);
     return s == 0.0 ? std::copysign(0.0, x) : x * s;
   }
 
   template <class D>
-  SIMDACT_INLINE static D eval_double(D x, D /*unused*/) {
+  SIMDACT_INLINE static D eval_double(D x, const params& /*unused*/) {
     const D xc = simd::min(simd::max(x, D(-1e39)), D(1e39));
     const D two_u = (D(2.0 * k) * xc) * simd::fmadd(D(0.044715), xc * xc, D(1.0));
     return xc * logistic_f64(two_u);
   }
 
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B p) {
+  SIMDACT_INLINE static B eval(B x, const params& p) {
     // c1 = 2 sqrt(2 / pi) and c3 = 0.044715 c1, each as a float and its remainder.
     const B c1(0x1.988454p+0f), c1_lo(-0x1.857936p-25f);
     const B c3(0x1.2444f2p-4f), c3_lo(0x1.49b16ap-29f);

@@ -68,7 +68,9 @@ inline double taylor(double r) {
 
 }  // namespace log1p_detail
 
-inline double log1p_nonnegative(double s) {
+// Out of line: called once per row, and inlined into the row code it made log_softmax 3-5% slower
+// (docs/performance-notes.md).
+[[gnu::noinline]] inline double log1p_nonnegative(double s) {
   if (s < 0x1p-10) return log1p_detail::taylor(s);
   const std::uint64_t bits = std::bit_cast<std::uint64_t>(1.0 + s);
   const std::uint64_t offset = bits - log1p_detail::sqrt_half_bits;

@@ -35,6 +35,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 #include "driver.hpp"
 #include "exp_f64.hpp"
@@ -184,15 +185,38 @@ SIMDACT_INLINE B times_logistic(B x, const scaled_quotient<B>& s, B x_corr) {
 template <class K>
 struct logistic_of_x {
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B p) {
+  SIMDACT_INLINE static B eval(B x, const params& p) {
     return patch<K>(x, p, x >= B(-80.0f), K::template float_path<false>(x));
   }
   struct common : covers_up_to<80> {
     template <class B>
-    SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
       return K::template float_path<true>(x);
     }
   };
+};
+
+// x * logistic(x): the algorithm of silu, and of swish at beta = 1 (one of its variants), where
+// beta * x is exact and needs no remainder.
+struct x_times_logistic_of_x : logistic_of_x<x_times_logistic_of_x> {
+  template <class D>
+  SIMDACT_INLINE static D eval_double(D x, const params& /*unused*/) {
+    return x_times_logistic_f64(x, D(1.0));
+  }
+
+  // eval and the common case (|x| <= 80: neither clamp does anything and no lane takes the
+  // double path; AVX2, AMD Zen 3, rdtsc, interleaved, best of 300-400 at n = 4096 and of 40-60 at
+  // 262144: 1.04-1.16x faster over two runs) from logistic_of_x (logistic.hpp), with this float
+  // path: x clamped to 87 (as logistic.hpp's logistic needs), and to FLT_MAX where it multiplies
+  // the logistic's correction: at x = +inf, q is about 1 and the correction tiny, which would give
+  // inf - inf. So +inf needs no double path and one comparison picks the lanes that do. In the
+  // common case neither clamp.
+  template <bool Common, class B>
+  SIMDACT_INLINE static B float_path(B x) {
+    const B big(std::numeric_limits<float>::max());
+    return times_logistic(x, logistic<exp_accuracy::coarse>(Common ? x : simd::min(x, B(87.0f))),
+                          Common ? x : simd::min(x, big));
+  }
 };
 
 }  // namespace simdact::SIMDACT_ISA::kernels

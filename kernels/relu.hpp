@@ -9,17 +9,25 @@
 
 #include <cmath>
 
+#include "driver.hpp"
+#include "protocol.hpp"
 #include "simd.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct relu {
   static constexpr int max_ulp = 0;
+  static constexpr symmetry symmetric = symmetry::none;
+  static constexpr bool monotone = true;
+  static constexpr special_value special_values[] = {
+      {infinity, infinity}, {-infinity, 0.0f}, {0.0f, 0.0f}, {-0.0f, 0.0f},
+      {1e-40f, 1e-40f},     {-1e-40f, 0.0f},   {-3.0f, 0.0f}};
+  static float naive(float x) { return x > 0.0f ? x : 0.0f; }
 
-  static double reference(double x, double /*unused*/) { return x <= 0 ? 0.0 : x; }
+  static double reference(double x, const params& /*unused*/) { return x <= 0 ? 0.0 : x; }
 
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+  SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
     const B zero = simd::broadcast<B>(0.0f);
     return simd::zero_where(x <= zero, x);
   }

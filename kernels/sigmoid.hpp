@@ -20,16 +20,23 @@
 
 #include "exp_f64.hpp"
 #include "logistic.hpp"
+#include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct sigmoid : logistic_of_x<sigmoid> {
   static constexpr int max_ulp = 1;
+  static constexpr symmetry symmetric = symmetry::complement;
+  static constexpr bool monotone = true;
+  static constexpr special_value special_values[] = {{infinity, 1.0f}, {-infinity, 0.0f},
+                                                     {0.0f, 0.5f},     {-0.0f, 0.5f},
+                                                     {200.0f, 1.0f},   {-200.0f, 0.0f}};
+  static float naive(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
-  static double reference(double x, double /*unused*/) { return logistic_reference(x); }
+  static double reference(double x, const params& /*unused*/) { return logistic_reference(x); }
 
   template <class D>
-  SIMDACT_INLINE static D eval_double(D x, D /*unused*/) {
+  SIMDACT_INLINE static D eval_double(D x, const params& /*unused*/) {
     return logistic_f64(x);
   }
 

@@ -6,8 +6,8 @@
 // (y_lo = the FMA remainder: the logistic of a large |y| is sensitive to every bit of it); s =
 // logistic(y, y_lo) = s.q + correction (expf.hpp); x * s.q + x * correction in one FMA, one
 // rounding. The exponential is the fine one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid
-// and silu take, but for 0 < beta <= 2^12 (`variant`, picked per call): with |beta| from about 2^14
-// on, results near 2^-126 come from the fast path, where x * correction (2^-24 of the result)
+// and silu take, but for 0 < beta <= 2^12 (`moderate`, picked per call): with |beta| from about
+// 2^14 on, results near 2^-126 come from the fast path, where x * correction (2^-24 of the result)
 // rounds to the subnormal grid, half an ULP; with the coarse exponential on top, a few of them were
 // 2 ULP off (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade, with the logistic's
 // earlier e / (1 + e) form). y is formed from x clamped so that y <= 87 (see eval_impl). Lanes
@@ -23,27 +23,49 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "driver.hpp"
 #include "exp_f64.hpp"
 #include "logistic.hpp"
+#include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct swish {
   static constexpr int max_ulp = 1;
+  static constexpr symmetry symmetric = symmetry::gated;
+  static constexpr bool monotone = false;
+  static constexpr special_value special_values[] = {
+      {infinity, infinity}, {-infinity, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
+  static constexpr special_value_at special_values_at[] = {
+      {-1.0f, infinity, 0.0f},    {-1.0f, -infinity, -infinity},
+      {0.0f, infinity, infinity}, {0.0f, -infinity, -infinity},
+      {0.0f, 3.0f, 1.5f},         {-1.0f, -0.0f, -0.0f}};
+  // Results near 2^-126, where a correction term of 2^-24 of the result rounds to the subnormal
+  // grid: at |beta| >= 1e5 a few were 2 ULP off with the coarse exponential. And the edge of the
+  // moderate variant (coarse exponential): beta = 2^12 at x = -80 / beta, its smallest fast-path
+  // results, and the general kernel just above 2^12.
+  static constexpr hard_input hard_inputs[] = {{1e5f, -0x1.a10972p-11f},
+                                               {-1e5f, 0x1.a10972p-11f},
+                                               {2e5f, -0x1.9d5938p-12f},
+                                               {0x1p12f, -0x1.4p-6f},
+                                               {0x1.000002p12f, -0x1.4p-6f}};
+  static float naive(float x) { return x / (1.0f + std::exp(-x)); }
 
-  static double reference(double x, double beta) { return x_times_logistic_reference(x, beta); }
+  static double reference(double x, const params& p) {
+    return x_times_logistic_reference(x, p.beta);
+  }
 
   template <class D>
-  SIMDACT_INLINE static D eval_double(D x, D beta) {
-    return x_times_logistic_f64(x, beta);
+  SIMDACT_INLINE static D eval_double(D x, const params& p) {
+    return x_times_logistic_f64(x, D(p.beta));
   }
 
   // Any finite beta.
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B beta) {
-    return eval_impl<false>(x, beta);
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    return eval_impl<false>(x, p);
   }
 
   // 0 < beta <= 2^12, the betas in use (1.702 for the gelu approximation, learned betas near 1),
@@ -56,35 +78,41 @@ struct swish {
   // beta x and its remainder (logistic.hpp, logistic_of_product: two instructions fewer; AVX2, AMD
   // Zen 3, 1.10-1.23x faster at beta = 1.702 in an interleaved run of 12), and picks the lanes for
   // the double path by x >= -80 / beta, a loop invariant.
-  static bool use_variant(float beta) { return beta > 0.0f && beta <= 4096.0f; }
-
-  struct variant {  // the driver needs only eval: the double path stays swish's
+  struct moderate {  // the driver needs only eval: the double path stays swish's
     template <class B>
-    SIMDACT_INLINE static B eval(B x, B beta) {
-      return eval_impl<true>(x, beta);
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      return eval_impl<true>(x, p);
     }
     // |x| <= 80 / beta: neither clamp does anything and no lane takes the double path (see
     // driver.hpp; 80 / beta is a loop invariant). AVX2, AMD Zen 3, rdtsc, interleaved, best of
     // 300 at n = 4096 and of 40 at 262144, beta = 1.702: 1.12-1.14x faster.
     struct common {
       template <class B>
-      SIMDACT_INLINE static simd::mask_t<B> covers(B x, B beta) {
-        return simd::abs(x) <= B(80.0f) / beta;
+      SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
+        return simd::abs(x) <= B(80.0f) / B(p.beta);
       }
       template <class B>
-      SIMDACT_INLINE static B eval(B x, B beta) {
-        return times_logistic(x, logistic_of_product<exp_accuracy::coarse>(x, beta), x);
+      SIMDACT_INLINE static B eval(B x, const params& p) {
+        return times_logistic(x, logistic_of_product<exp_accuracy::coarse>(x, B(p.beta)), x);
       }
     };
   };
+
+  // The driver's choice per call (driver.hpp): beta = 1 runs silu's kernel (beta x exact, no
+  // remainder to carry: the same results), 0 < beta <= 2^12 the moderate one.
+  using variants = std::tuple<x_times_logistic_of_x, moderate>;
+  static int variant(const params& p) {
+    return p.beta == 1.0f ? 0 : p.beta > 0.0f && p.beta <= 4096.0f ? 1 : -1;
+  }
 
   // y = beta x = |beta| x', x' = x with beta's sign, as y + y_lo; x' clamped to 87 / |beta| so
   // that y <= 87 (where the logistic is 1 - 2^-125). The correction term is multiplied by x
   // itself (where the reciprocal is an estimate, AVX-512 and NEON, the residual holds its error,
   // not only E's), x' = +inf clamped to FLT_MAX: inf * q + FLT_MAX * tiny, not inf - inf. beta's
-  // sign, |beta| and the limit are loop invariants. Moderate: 0 < beta <= 2^12 (see variant).
+  // sign, |beta| and the limit are loop invariants. Moderate: 0 < beta <= 2^12 (see moderate).
   template <bool Moderate, class B>
-  SIMDACT_INLINE static B eval_impl(B x, B beta) {
+  SIMDACT_INLINE static B eval_impl(B x, const params& p) {
+    const B beta(p.beta);
     const B big(std::numeric_limits<float>::max());
     const B limit = B(87.0f) / simd::abs(beta);  // +inf at beta = 0
     const B sign = beta & B(-0.0f);
@@ -94,14 +122,14 @@ struct swish {
     if constexpr (Moderate) {
       const quotient<B> s = logistic_of_product<exp_accuracy::coarse>(xc, beta);
       const B low = B(-80.0f) / beta;  // a loop invariant
-      return patch<swish>(x, beta, x >= low, times_logistic(x, s, simd::min(x, big)));
+      return patch<swish>(x, p, x >= low, times_logistic(x, s, simd::min(x, big)));
     } else {
       const B y = abs_beta * xc;
       const quotient<B> s = logistic<exp_accuracy::fine>(y, simd::fmsub(abs_beta, xc, y));
       const B x_corr = simd::min(xs, big) ^ sign;  // +inf: FLT_MAX
       // y >= -80 also leaves out y = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
       // either path); x' = +inf is clamped and needs no double path.
-      return patch<swish>(x, beta, y >= B(-80.0f), times_logistic(x, s, x_corr));
+      return patch<swish>(x, p, y >= B(-80.0f), times_logistic(x, s, x_corr));
     }
   }
 };

@@ -22,19 +22,28 @@
 
 #include <cmath>
 
+#include "driver.hpp"
 #include "expf.hpp"
 #include "logistic.hpp"
+#include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
 
 struct tanh {
   static constexpr int max_ulp = 1;
+  static constexpr symmetry symmetric = symmetry::odd;
+  static constexpr bool monotone = true;
+  static constexpr special_value special_values[] = {{infinity, 1.0f}, {-infinity, -1.0f},
+                                                     {0.0f, 0.0f},     {-0.0f, -0.0f},
+                                                     {1e-40f, 1e-40f}, {-20.0f, -1.0f}};
+  static float naive(float x) { return std::tanh(x); }
+  template <class B>
   static constexpr bool interleave = true;  // see driver.hpp
 
-  static double reference(double x, double /*unused*/) { return std::tanh(x); }
+  static double reference(double x, const params& /*unused*/) { return std::tanh(x); }
 
   template <class B>
-  SIMDACT_INLINE static B eval(B x, B /*unused*/) {
+  SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
     static constexpr float p[] = {-0x1.555554p-2f, 0x1.110fa2p-3f, -0x1.b98ceep-5f, 0x1.5c462ap-6f,
                                   -0x1.ab144ep-8f};
     const B a = simd::abs(x);

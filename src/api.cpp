@@ -3,29 +3,34 @@
 #include <stdexcept>
 
 #include "checked.hpp"
+#include "registry.hpp"
 #include "simdact/simdact.hpp"
 
 namespace simdact {
 namespace {
 
-void check(const char* error) {
-  if (error) throw std::invalid_argument(std::string("simdact: ") + error);
+void check(detail::error e) {
+  if (e) throw std::invalid_argument(std::string("simdact: ") + e.argument + ": " + e.problem);
 }
 
 }  // namespace
 
-#define SIMDACT_PARAM_none
-#define SIMDACT_PARAM_alpha , float alpha
-#define SIMDACT_PARAM_beta , float beta
-#define SIMDACT_VALUE_none 0.0f, 0.0f
-#define SIMDACT_VALUE_alpha alpha, 0.0f
-#define SIMDACT_VALUE_beta 0.0f, beta
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def)                       \
-  void name(const float* x, float* y, std::size_t n SIMDACT_PARAM_##param) { \
-    const params p{SIMDACT_VALUE_##param};                                   \
-    check(detail::run_elementwise(SIMDACT_##NAME, x, y, n, &p));             \
+#define SIMDACT_PARAMS_0()
+#define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
+#define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
+#define SIMDACT_ASSIGN_0() (void)p
+#define SIMDACT_ASSIGN_1(a, a_default, a_domain) p.a = a
+#define SIMDACT_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                            \
+  void name(const float* x, float* y, std::size_t n SIMDACT_PARAMS_##count plist) { \
+    params p = registry::activations[id].defaults();                                \
+    SIMDACT_ASSIGN_##count plist;                                                   \
+    check(detail::run_elementwise(id, x, y, n, &p));                                \
   }
 #include "simdact/activations.def"
+#undef SIMDACT_ASSIGN_0
+#undef SIMDACT_ASSIGN_1
+#undef SIMDACT_ASSIGN_2
 
 void apply(activation a, const float* x, float* y, std::size_t n) {
   check(detail::run_elementwise(a, x, y, n, nullptr));

@@ -3,6 +3,8 @@
 #include "checked.hpp"
 #include "cpu_features.hpp"
 #include "dispatch.hpp"
+#include "isas.hpp"
+#include "registry.hpp"
 #include "simdact/simdact.h"
 
 using simdact::detail::run_elementwise;
@@ -10,29 +12,32 @@ using simdact::detail::run_softmax;
 
 namespace {
 
-simdact_status status(const char* error) {
-  return error ? SIMDACT_ERROR_INVALID_ARGUMENT : SIMDACT_OK;
+simdact_status status(simdact::detail::error e) {
+  return e ? SIMDACT_ERROR_INVALID_ARGUMENT : SIMDACT_OK;
 }
 
 }  // namespace
 
 extern "C" {
 
-#define SIMDACT_PARAM_none
-#define SIMDACT_PARAM_alpha , float alpha
-#define SIMDACT_PARAM_beta , float beta
-#define SIMDACT_PARAMS_none nullptr
-#define SIMDACT_PARAMS_alpha &p
-#define SIMDACT_PARAMS_beta &p
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def)                                            \
-  simdact_status simdact_##name##_f32(const float* x, float* y, size_t n SIMDACT_PARAM_##param) { \
-    [[maybe_unused]] const simdact_params p{SIMDACT_VALUE_##param};                               \
-    return status(run_elementwise(SIMDACT_##NAME, x, y, n, SIMDACT_PARAMS_##param));              \
+// simdact_<name>_f32(x, y, n, parameters...): the activation's defaults, its arguments over them.
+#define SIMDACT_PARAMS_0()
+#define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
+#define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
+#define SIMDACT_ASSIGN_0() (void)p
+#define SIMDACT_ASSIGN_1(a, a_default, a_domain) p.a = a
+#define SIMDACT_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                       \
+  simdact_status simdact_##name##_f32(const float* x, float* y,                \
+                                      size_t n SIMDACT_PARAMS_##count plist) { \
+    simdact_params p = simdact::registry::activations[id].defaults();          \
+    SIMDACT_ASSIGN_##count plist;                                              \
+    return status(run_elementwise(id, x, y, n, &p));                           \
   }
-#define SIMDACT_VALUE_none 0.0f, 0.0f
-#define SIMDACT_VALUE_alpha alpha, 0.0f
-#define SIMDACT_VALUE_beta 0.0f, beta
 #include "simdact/activations.def"
+#undef SIMDACT_ASSIGN_0
+#undef SIMDACT_ASSIGN_1
+#undef SIMDACT_ASSIGN_2
 
 simdact_status simdact_apply_f32(simdact_activation activation, const simdact_params* params,
                                  const float* x, float* y, size_t n) {
@@ -40,28 +45,28 @@ simdact_status simdact_apply_f32(simdact_activation activation, const simdact_pa
 }
 
 simdact_params simdact_default_params(simdact_activation activation) {
-  switch (activation) {
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
-  case SIMDACT_##NAME:                                 \
-    return simdact_params{SIMDACT_DEFAULT_##param(def)};
-#define SIMDACT_DEFAULT_none(def) 0.0f, 0.0f
-#define SIMDACT_DEFAULT_alpha(def) def, 0.0f
-#define SIMDACT_DEFAULT_beta(def) 0.0f, def
-#include "simdact/activations.def"
-    default:
-      return simdact_params{0.0f, 0.0f};
-  }
+  const simdact::registry::activation* row = simdact::registry::find(activation);
+  return row ? row->defaults() : simdact_params{};
+}
+
+size_t simdact_parameter_count(simdact_activation activation) {
+  const simdact::registry::activation* row = simdact::registry::find(activation);
+  return row ? row->parameter_count : 0;
+}
+
+const char* simdact_parameter_name(simdact_activation activation, size_t index) {
+  const simdact::registry::activation* row = simdact::registry::find(activation);
+  return row && index < row->parameter_count ? row->parameters[index].name : nullptr;
+}
+
+float simdact_parameter_default(simdact_activation activation, size_t index) {
+  const simdact::registry::activation* row = simdact::registry::find(activation);
+  return row && index < row->parameter_count ? row->parameters[index].default_value : 0.0f;
 }
 
 const char* simdact_activation_name(simdact_activation activation) {
-  switch (activation) {
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
-  case SIMDACT_##NAME:                                 \
-    return #name;
-#include "simdact/activations.def"
-    default:
-      return nullptr;
-  }
+  const simdact::registry::activation* row = simdact::registry::find(activation);
+  return row ? row->name : nullptr;
 }
 
 simdact_status simdact_softmax_f32(const float* x, float* y, size_t rows, size_t cols,
@@ -93,8 +98,8 @@ simdact_status simdact_set_isa(simdact_isa isa) {
 simdact_isa simdact_active_isa(void) { return simdact::detail::active_table().isa; }
 
 simdact_isa simdact_kernel_isa(simdact_activation activation) {
-  if (static_cast<unsigned>(activation) >= SIMDACT_ACTIVATION_COUNT) return SIMDACT_ISA_AUTO;
-  return simdact::detail::active_table().elementwise_isa[activation];
+  if (simdact::registry::find(activation) == nullptr) return SIMDACT_ISA_AUTO;
+  return simdact::detail::active_table().isa;  // every ISA has a kernel of its own for each
 }
 
 unsigned simdact_supported_isas(void) { return simdact::detail::supported_mask(); }
@@ -102,19 +107,9 @@ unsigned simdact_supported_isas(void) { return simdact::detail::supported_mask()
 unsigned simdact_compiled_isas(void) { return simdact::detail::compiled_mask(); }
 
 const char* simdact_isa_name(simdact_isa isa) {
-  switch (isa) {
-    case SIMDACT_ISA_AUTO:
-      return "auto";
-    case SIMDACT_ISA_SCALAR:
-      return "scalar";
-    case SIMDACT_ISA_AVX2:
-      return "avx2";
-    case SIMDACT_ISA_AVX512:
-      return "avx512";
-    case SIMDACT_ISA_NEON:
-      return "neon";
-  }
-  return nullptr;
+  if (isa == SIMDACT_ISA_AUTO) return "auto";
+  const simdact::detail::isa_info* i = simdact::detail::find_isa(isa);
+  return i ? i->name : nullptr;
 }
 
 const char* simdact_cpu_features(void) { return simdact::detail::cpu::detected_names(); }

@@ -1,6 +1,7 @@
 // The argument checks and the dispatched call, shared by the C and the C++ API. Each function
-// returns nullptr on success, or a message naming the bad argument, in which case nothing was
-// written. The C API maps a message to a status code, the C++ API throws it.
+// returns no error on success; otherwise the error names the bad argument and what is wrong
+// with it, and nothing was written. The C API maps an error to a status code, the C++ API
+// throws it.
 #pragma once
 
 #include <cstddef>
@@ -9,10 +10,16 @@
 
 namespace simdact::detail {
 
-const char* run_elementwise(simdact_activation a, const float* x, float* y, std::size_t n,
-                            const simdact_params* params);
+struct error {
+  const char* argument = nullptr;  // nullptr: no error
+  const char* problem = nullptr;
+  explicit operator bool() const { return argument != nullptr; }
+};
 
-const char* run_softmax(bool log, const float* x, float* y, std::size_t rows, std::size_t cols,
-                        std::size_t x_row_stride, std::size_t y_row_stride);
+// `a` is taken as an integer: a C caller may pass any value of the enum's underlying type.
+error run_elementwise(int a, const float* x, float* y, std::size_t n, const simdact_params* params);
+
+error run_softmax(bool log, const float* x, float* y, std::size_t rows, std::size_t cols,
+                  std::size_t x_row_stride, std::size_t y_row_stride);
 
 }  // namespace simdact::detail

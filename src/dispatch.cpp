@@ -5,10 +5,12 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "isas.hpp"
+
 namespace simdact::detail {
 namespace {
 
-// Highest priority first. SIMDACT_HAVE_<ISA> comes from the build: which tables exist.
+// The tables this build has (SIMDACT_HAVE_<ISA>), highest priority first, as in isas.hpp.
 constexpr std::array compiled = {
 #ifdef SIMDACT_HAVE_AVX512
     &avx512::table,
@@ -23,38 +25,11 @@ constexpr std::array compiled = {
 };
 
 // For SIMDACT_MAX_ISA: an ISA is allowed when its rank is at most the cap's.
-constexpr int rank(simdact_isa isa) {
-  switch (isa) {
-    case SIMDACT_ISA_AVX512:
-      return 2;
-    case SIMDACT_ISA_AVX2:
-    case SIMDACT_ISA_NEON:
-      return 1;
-    default:
-      return 0;
-  }
-}
-
-// Every compiled table, with the entries it lacks taken from the scalar table.
-struct resolved_tables {
-  std::array<kernel_table, compiled.size()> tables;
-  resolved_tables() {
-    const kernel_table& scalar = scalar::table();
-    for (std::size_t i = 0; i < compiled.size(); ++i) {
-      kernel_table t = compiled[i]();
-      for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
-        t.elementwise_isa[a] = t.elementwise[a] ? t.isa : SIMDACT_ISA_SCALAR;
-        if (!t.elementwise[a]) t.elementwise[a] = scalar.elementwise[a];
-      }
-      tables[i] = t;
-    }
-  }
-};
+constexpr int rank(simdact_isa isa) { return find_isa(isa)->rank; }
 
 const kernel_table* find(simdact_isa isa) {
-  static const resolved_tables resolved;
-  for (const kernel_table& t : resolved.tables) {
-    if (t.isa == isa) return &t;
+  for (auto table : compiled) {
+    if (table().isa == isa) return &table();
   }
   return nullptr;
 }
@@ -67,12 +42,12 @@ bool supported(const kernel_table& t) {
 // prints or aborts, so a typo cannot be reported here: simdact_active_isa() shows the effect).
 int cap_rank() {
   const char* env = std::getenv("SIMDACT_MAX_ISA");
-  if (env == nullptr) return rank(SIMDACT_ISA_AVX512);
-  for (simdact_isa isa :
-       {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512, SIMDACT_ISA_NEON}) {
-    if (std::strcmp(env, simdact_isa_name(isa)) == 0) return rank(isa);
+  constexpr int no_cap = isas[0].rank;
+  if (env == nullptr) return no_cap;
+  for (const isa_info& i : isas) {
+    if (std::strcmp(env, i.name) == 0) return i.rank;
   }
-  return rank(SIMDACT_ISA_AVX512);
+  return no_cap;
 }
 
 const kernel_table* automatic() {

@@ -11,18 +11,15 @@
 
 namespace simdact::detail {
 
-using elementwise_fn = void (*)(const float* x, float* y, std::size_t n, float param);
+using elementwise_fn = void (*)(const float* x, float* y, std::size_t n, const simdact_params& p);
 using softmax_fn = void (*)(const float* x, float* y, std::size_t rows, std::size_t cols,
                             std::size_t x_row_stride, std::size_t y_row_stride);
 
 struct kernel_table {
   simdact_isa isa;
   unsigned required_features;  // cpu::feature bits that must all be present
-  // nullptr where the ISA has no kernel of its own yet: dispatch fills in the scalar one.
-  elementwise_fn elementwise[SIMDACT_ACTIVATION_COUNT];
-  // The ISA each entry really runs on (filled by dispatch, which knows the fallbacks).
-  simdact_isa elementwise_isa[SIMDACT_ACTIVATION_COUNT];
-  softmax_fn softmax;  // every table has its own
+  elementwise_fn elementwise[SIMDACT_ACTIVATION_COUNT];  // by registry id; none is null
+  softmax_fn softmax;
   softmax_fn log_softmax;
 };
 

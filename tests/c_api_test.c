@@ -42,6 +42,9 @@ int main(void) {
 
   p = simdact_default_params(SIMDACT_ELU);
   CHECK(p.alpha == 1.0f);
+  CHECK(simdact_parameter_count(SIMDACT_ELU) == 1);
+  CHECK(strcmp(simdact_parameter_name(SIMDACT_ELU, 0), "alpha") == 0);
+  CHECK(simdact_parameter_default(SIMDACT_LEAKY_RELU, 0) == 0.01f);
   p.alpha = -1.0f / 0.0f;
   CHECK(simdact_apply_f32(SIMDACT_ELU, &p, x, y, 4) == SIMDACT_ERROR_INVALID_ARGUMENT);
   CHECK(simdact_apply_f32(SIMDACT_RELU, NULL, x, y, 4) == SIMDACT_OK);

@@ -4,9 +4,9 @@
 // exceeds its documented bound. Not part of the default suite (ctest label "exhaustive"); takes
 // minutes per kernel on two cores.
 //   simdact-exhaustive [activation ...] [isa ...] [param=V]
-//     (default: all activations, every vector ISA, each activation's default alpha or beta; param=V
-//     sets alpha or beta to V for every activation that has one, e.g. `swish param=1.702`: swish
-//     at beta = 1 runs silu's kernel, see src/checked.cpp)
+//     (default: all activations, every vector ISA, each activation's default parameters; param=V
+//     sets the first parameter to V for every activation that has one, e.g. `swish param=1.702`:
+//     swish at beta = 1 runs silu's kernel, one of its variants)
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -29,16 +29,16 @@ struct result {
 };
 
 // Sweeps [begin, end) of the bit patterns in chunks; returns the worst distance seen.
-result sweep_range(const activation_info& a, float param, std::uint64_t begin, std::uint64_t end) {
+result sweep_range(const activation_info& a, const simdact_params& p, std::uint64_t begin,
+                   std::uint64_t end) {
   constexpr std::size_t chunk = std::size_t{1} << 16;
   std::vector<float> x(chunk), y(chunk);
-  const simdact_params p{param, param};
   result r;
   for (std::uint64_t base = begin; base < end; base += chunk) {
     for (std::size_t i = 0; i < chunk; ++i) x[i] = from_bits(static_cast<std::uint32_t>(base + i));
     simdact_apply_f32(a.id, &p, x.data(), y.data(), chunk);
     for (std::size_t i = 0; i < chunk; ++i) {
-      const std::int64_t d = ulp_distance(y[i], reference(a, x[i], param));
+      const std::int64_t d = ulp_distance(y[i], reference(a, x[i], p));
       if (d > r.worst) {
         r.worst = d;
         r.worst_bits = static_cast<std::uint32_t>(base + i);
@@ -77,10 +77,10 @@ int main(int argc, char** argv) {
   for (const activation_info& a : activations()) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end())
       continue;
-    const simdact_params d = simdact_default_params(a.id);
-    const bool has_param = d.alpha != 0.0f || d.beta != 0.0f;
-    const float param =
-        has_param && param_override ? *param_override : (d.alpha != 0.0f ? d.alpha : d.beta);
+    const bool has_param = a.has_parameter();
+    const simdact_params params =
+        has_param && param_override ? a.with_param(*param_override) : a.defaults();
+    const float param = a.param_of(params);
     for (simdact_isa isa : target_isas()) {
       if (isa == SIMDACT_ISA_SCALAR) continue;  // the scalar table is the reference itself
       if (!wanted_isas.empty() && std::find(wanted_isas.begin(), wanted_isas.end(),
@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
       const std::uint64_t total = std::uint64_t{1} << 32, step = total / threads;
       for (unsigned t = 0; t < threads; ++t) {
         const std::uint64_t begin = t * step, end = t + 1 == threads ? total : begin + step;
-        pool.emplace_back([&, t, begin, end] { parts[t] = sweep_range(a, param, begin, end); });
+        pool.emplace_back([&, t, begin, end] { parts[t] = sweep_range(a, params, begin, end); });
       }
       for (auto& th : pool) th.join();
       result r;

@@ -1,6 +1,8 @@
 // Every argument error of the C and C++ APIs: the right status or exception, a message naming
 // the argument, and nothing written to y. Also the C++ wrappers and spans.
 #include <array>
+#include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include "simdact/simdact.hpp"
@@ -89,6 +91,52 @@ TEST(CApi, NamesAndStatusStrings) {
   EXPECT_EQ(simdact_default_params(SIMDACT_LEAKY_RELU).alpha, 0.01f);
   EXPECT_EQ(simdact_default_params(SIMDACT_ELU).alpha, 1.0f);
   EXPECT_EQ(simdact_default_params(SIMDACT_SWISH).beta, 1.0f);
+}
+
+// The registry's parameters as the API shows them: names, defaults, and the fields that
+// simdact_default_params() fills (each activation's own, every other field 0).
+TEST(CApi, ParametersFromTheRegistry) {
+  EXPECT_EQ(simdact_parameter_count(SIMDACT_SIGMOID), 0u);
+  EXPECT_EQ(simdact_parameter_name(SIMDACT_SIGMOID, 0), nullptr);
+  EXPECT_EQ(simdact_parameter_count(SIMDACT_ELU), 1u);
+  EXPECT_STREQ(simdact_parameter_name(SIMDACT_ELU, 0), "alpha");
+  EXPECT_EQ(simdact_parameter_default(SIMDACT_ELU, 0), 1.0f);
+  EXPECT_STREQ(simdact_parameter_name(SIMDACT_SWISH, 0), "beta");
+  EXPECT_EQ(simdact_parameter_name(SIMDACT_SWISH, 1), nullptr);
+  EXPECT_EQ(simdact_parameter_count(static_cast<simdact_activation>(99)), 0u);
+  EXPECT_EQ(simdact_parameter_name(static_cast<simdact_activation>(99), 0), nullptr);
+  for (const activation_info& a : activations()) {
+    ASSERT_EQ(simdact_parameter_count(a.id), a.row->parameter_count) << a.name;
+    const simdact_params d = simdact_default_params(a.id);
+    simdact_params expected{};
+    for (std::size_t k = 0; k < a.row->parameter_count; ++k) {
+      const registry::parameter& q = a.row->parameters[k];
+      EXPECT_STREQ(simdact_parameter_name(a.id, k), q.name);
+      EXPECT_EQ(simdact_parameter_default(a.id, k), q.default_value);
+      EXPECT_TRUE(registry::in_domain(q.default_value, q.accepted)) << a.name << " " << q.name;
+      expected.*q.field = q.default_value;
+    }
+    EXPECT_EQ(std::memcmp(&d, &expected, sizeof d), 0) << a.name;
+  }
+}
+
+// Each parameter's domain is enforced, whichever entry point takes it; nothing is written.
+TEST(CApi, ParametersOutsideTheirDomainWriteNothing) {
+  const float x[4] = {1.0f, -2.0f, 3.0f, -4.0f};
+  for (const activation_info& a : activations()) {
+    for (std::size_t k = 0; k < a.row->parameter_count; ++k) {
+      const registry::parameter& q = a.row->parameters[k];
+      for (float bad : {NAN, INFINITY, -INFINITY, 0.0f, -1.0f}) {
+        if (registry::in_domain(bad, q.accepted)) continue;
+        simdact_params p = simdact_default_params(a.id);
+        p.*q.field = bad;
+        float y[4] = {sentinel, sentinel, sentinel, sentinel};
+        EXPECT_EQ(simdact_apply_f32(a.id, &p, x, y, 4), SIMDACT_ERROR_INVALID_ARGUMENT)
+            << a.name << " " << q.name << " = " << bad;
+        for (float v : y) EXPECT_EQ(v, sentinel);
+      }
+    }
+  }
 }
 
 // The C++ exception's message must name the argument.

@@ -2,6 +2,7 @@
 // file with several caps), forcing works for supported ISAs and fails for the others.
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -40,10 +41,17 @@ TEST(Dispatch, AutomaticChoiceIsTheExpectedIsa) {
       << "CPU features \"" << simdact_cpu_features() << "\"";
 }
 
-TEST(Dispatch, ScalarIsAlwaysSupportedAndCompiledIsASuperset) {
+// What a build for this architecture must hold (the tests iterate the library's own list).
+TEST(Dispatch, ScalarIsAlwaysSupportedAndTheArchitecturesIsasAreCompiled) {
   EXPECT_TRUE(simdact_supported_isas() & (1u << SIMDACT_ISA_SCALAR));
   EXPECT_EQ(simdact_supported_isas() & ~simdact_compiled_isas(), 0u);
-  for (simdact_isa isa : target_isas()) {
+  std::vector<simdact_isa> expected = {SIMDACT_ISA_SCALAR};
+#if defined(__x86_64__)
+  expected.insert(expected.end(), {SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512});
+#elif defined(__aarch64__)
+  expected.push_back(SIMDACT_ISA_NEON);
+#endif
+  for (simdact_isa isa : expected) {
     EXPECT_TRUE(simdact_compiled_isas() & (1u << isa)) << simdact_isa_name(isa);
   }
 }
@@ -65,11 +73,9 @@ TEST(Dispatch, ForcingFollowsSupport) {
   EXPECT_EQ(simdact_set_isa(SIMDACT_ISA_AUTO), SIMDACT_OK);
 }
 
-// Every activation has a kernel of its own on every ISA: no table entry falls back to the scalar
-// reference (the fallback stays for registry rows added before their vector kernel). An ISA the
-// CPU lacks is reported and passed over, so that the others are still checked and the test is
-// not reported as skipped as a whole.
-TEST(Dispatch, EveryActivationRunsOnTheActiveIsa) {
+// Every ISA has every activation's kernel (the table builders require it at compile time), so
+// the kernel's ISA is the active one; an unknown activation has none.
+TEST(Dispatch, KernelIsaIsTheActiveIsa) {
   for (simdact_isa isa : target_isas()) {
     isa_scope scope(isa);
     if (!scope.ok()) {
@@ -77,9 +83,7 @@ TEST(Dispatch, EveryActivationRunsOnTheActiveIsa) {
       continue;
     }
     for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
-      EXPECT_EQ(simdact_kernel_isa(static_cast<simdact_activation>(a)), isa)
-          << simdact_activation_name(static_cast<simdact_activation>(a)) << " on "
-          << simdact_isa_name(isa);
+      EXPECT_EQ(simdact_kernel_isa(static_cast<simdact_activation>(a)), isa);
     }
   }
   EXPECT_EQ(simdact_kernel_isa(static_cast<simdact_activation>(SIMDACT_ACTIVATION_COUNT)),

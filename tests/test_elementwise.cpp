@@ -21,15 +21,6 @@ class Elementwise : public ::testing::TestWithParam<case_t> {
   const activation_info& act() const { return activations()[std::get<0>(GetParam())]; }
   simdact_isa isa() const { return std::get<1>(GetParam()); }
   int bound() const { return isa() == SIMDACT_ISA_SCALAR ? 0 : act().max_ulp; }
-  float default_param() const {
-    const simdact_params p = simdact_default_params(act().id);
-    return p.alpha != 0.0f ? p.alpha : p.beta;
-  }
-  // The parameters with the activation's own one (alpha or beta) set to p.
-  simdact_params with_param(float p) const {
-    const simdact_params d = simdact_default_params(act().id);
-    return d.alpha != 0.0f ? simdact_params{p, 0.0f} : simdact_params{0.0f, p};
-  }
 
   void run(const float* x, float* y, std::size_t n) const {
     ASSERT_EQ(simdact_apply_f32(act().id, nullptr, x, y, n), SIMDACT_OK);
@@ -37,7 +28,7 @@ class Elementwise : public ::testing::TestWithParam<case_t> {
 
   // Checks y[i] against the reference of x[i] within the bound.
   void expect_accurate(const std::vector<float>& x, const float* y) const {
-    const float p = default_param();
+    const simdact_params p = act().defaults();
     for (std::size_t i = 0; i < x.size(); ++i) {
       const float want = reference(act(), x[i], p);
       ASSERT_LE(ulp_distance(y[i], want), bound())
@@ -244,11 +235,11 @@ void sweep(const activation_info& a, simdact_isa isa, const simdact_params& para
   }
   std::vector<float> y(count);
   ASSERT_EQ(simdact_apply_f32(a.id, &params, x.data(), y.data(), count), SIMDACT_OK);
-  const float p = params.alpha != 0.0f ? params.alpha : params.beta;
+  const float p = a.param_of(params);
   std::int64_t worst = 0;
   std::size_t worst_i = 0, off = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const std::int64_t d = ulp_distance(y[i], reference(a, x[i], p));
+    const std::int64_t d = ulp_distance(y[i], reference(a, x[i], params));
     off += d != 0;
     if (d > worst) {
       worst = d;
@@ -260,7 +251,7 @@ void sweep(const activation_info& a, simdact_isa isa, const simdact_params& para
       "rounded; worst x = %a -> %a, ref %a\n",
       a.name, simdact_isa_name(isa), p, static_cast<long long>(worst), bound,
       100.0 * static_cast<double>(off) / count, x[worst_i], y[worst_i],
-      reference(a, x[worst_i], p));
+      reference(a, x[worst_i], params));
   ::testing::Test::RecordProperty("max_ulp", std::to_string(worst));
   EXPECT_LE(worst, bound) << a.name << " on " << simdact_isa_name(isa)
                           << " worst at x = " << x[worst_i];
@@ -276,118 +267,63 @@ class ParameterizedElementwise : public Elementwise {};
 
 TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  for (float p : {0.2f, -0.5f, 1.702f}) sweep(act(), isa(), with_param(p), bound());
+  for (float p : {0.2f, -0.5f, 1.702f}) sweep(act(), isa(), act().with_param(p), bound());
 }
 
-// Inputs where a kernel variant was once found outside its bound (by the exhaustive sweep, or a
-// dense sweep of one binade), each with the 2^12 floats on either side: results near 2^-126,
-// where a correction term of 2^-24 of the result rounds to the subnormal grid. With the coarse
-// exponential (expf.hpp), gelu gave 2 ULP at its input and swish at |beta| >= 1e5 at theirs.
-// Also the edge of swish's moderate-beta variant, which takes the coarse exponential: beta = 2^12
-// at x = -80 / beta, its smallest fast-path results, and the general kernel just above 2^12. And
-// gelu's edges: x = -sqrt(128), where its exponential starts to be scaled by 2^64 and its common
-// case ends; its clamps at 13 and -14.4; and -0x1.7d89f4p+2, where a 4-entry exponential table
-// (tried, not kept) gave 2 ULP.
-struct hard_input {
-  const char* name;
-  float param, x;  // param: alpha or beta (0 for gelu, which has none)
-};
-
+// Inputs where a kernel was once found outside its bound (the kernel's hard_inputs), each with the
+// 2^12 floats on either side.
 class HardInputElementwise : public Elementwise {};
 
 TEST_P(HardInputElementwise, KnownHardInputs) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  const hard_input cases[] = {{"gelu", 0.0f, -0x1.a30e66p+3f},
-                              {"swish", 1e5f, -0x1.a10972p-11f},
-                              {"swish", -1e5f, 0x1.a10972p-11f},
-                              {"swish", 2e5f, -0x1.9d5938p-12f},
-                              {"swish", 0x1p12f, -0x1.4p-6f},
-                              {"swish", 0x1.000002p12f, -0x1.4p-6f},
-                              {"gelu", 0.0f, -0x1.6a09e6p3f},
-                              {"gelu", 0.0f, 13.0f},
-                              {"gelu", 0.0f, -14.4f},
-                              {"gelu", 0.0f, -0x1.7d89f4p+2f}};
-  int checked = 0;
-  for (const hard_input& c : cases) {
-    if (act().name != std::string(c.name)) continue;
+  ASSERT_FALSE(act().hard_inputs.empty());
+  for (const kernels::hard_input& c : act().hard_inputs) {
     std::vector<float> x;
     for (std::int32_t k = -4096; k <= 4096; ++k)
       x.push_back(
           from_bits(static_cast<std::uint32_t>(static_cast<std::int32_t>(to_bits(c.x)) + k)));
     std::vector<float> y(x.size());
-    const simdact_params p = with_param(c.param);
+    const simdact_params p = act().with_param(c.param);
     ASSERT_EQ(simdact_apply_f32(act().id, &p, x.data(), y.data(), x.size()), SIMDACT_OK);
     for (std::size_t i = 0; i < x.size(); ++i) {
-      ASSERT_LE(ulp_distance(y[i], reference(act(), x[i], c.param)), bound())
+      ASSERT_LE(ulp_distance(y[i], reference(act(), x[i], p)), bound())
           << act().name << "(" << x[i] << "; " << c.param << ") = " << y[i];
     }
-    ++checked;
   }
-  EXPECT_GT(checked, 0) << "no known hard inputs for " << act().name;
 }
 
-// The documented special values (README, kernel headers), with default parameters; zeros are
-// compared with their sign.
-struct special {
-  float x, want;
-};
-
-std::vector<special> specials_of(const std::string& name) {
-  const std::vector<special> gated = {{inf, inf}, {-inf, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
-  if (name == "sigmoid")
-    return {{inf, 1}, {-inf, 0}, {0, 0.5f}, {-0.0f, 0.5f}, {200, 1}, {-200, 0}};
-  if (name == "tanh")
-    return {{inf, 1}, {-inf, -1}, {0, 0}, {-0.0f, -0.0f}, {1e-40f, 1e-40f}, {-20, -1}};
-  if (name == "relu")
-    return {{inf, inf}, {-inf, 0}, {0, 0}, {-0.0f, 0}, {1e-40f, 1e-40f}, {-1e-40f, 0}, {-3, 0}};
-  if (name == "leaky_relu")
-    return {{inf, inf}, {-inf, -inf}, {0, 0}, {-0.0f, -0.0f}, {1e-40f, 1e-40f}, {-1, -0.01f}};
-  if (name == "elu") return {{inf, inf}, {-inf, -1}, {0, 0}, {-0.0f, -0.0f}, {-1e-40f, -1e-40f}};
-  return gated;  // swish, silu, gelu, gelu_tanh: x times a gate in [0, 1]
-}
-
+// The documented special values (the kernel's special_values and special_values_at, as the
+// README and kernel headers state them); zeros are compared with their sign.
 TEST_P(Elementwise, SpecialValues) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  std::vector<special> cases = specials_of(act().name);
-  ASSERT_FALSE(cases.empty());
+  std::vector<kernels::special_value> cases(act().special_values.begin(),
+                                            act().special_values.end());
+  ASSERT_FALSE(cases.empty()) << act().name << " states no special values";
   cases.push_back({nan, nan});
   cases.push_back({-nan, nan});
-  for (const special& c : cases) {
+  for (const kernels::special_value& c : cases) {
     float y = 0.0f;
     run(&c.x, &y, 1);
-    if (std::isnan(c.want)) {
+    if (std::isnan(c.y)) {
       EXPECT_TRUE(std::isnan(y)) << act().name << "(" << c.x << ") = " << y;
     } else {
-      EXPECT_EQ(to_bits(y), to_bits(c.want))
-          << act().name << "(" << c.x << ") = " << y << ", documented " << c.want;
+      EXPECT_EQ(to_bits(y), to_bits(c.y))
+          << act().name << "(" << c.x << ") = " << y << ", documented " << c.y;
     }
   }
 }
 
-// The limits at other parameter values, as the kernel headers document them.
+// The limits at other parameter values: every activation with a parameter must state some.
 TEST_P(ParameterizedElementwise, SpecialValuesOtherParameters) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  struct param_case {
-    float param, x, want;
-  };
-  const std::string name = act().name;
-  std::vector<param_case> cases;
-  if (name == "swish") {
-    cases = {{-1.0f, inf, 0.0f}, {-1.0f, -inf, -inf}, {0.0f, inf, inf},
-             {0.0f, -inf, -inf}, {0.0f, 3.0f, 1.5f},  {-1.0f, -0.0f, -0.0f}};
-  } else if (name == "elu") {
-    cases = {{-0.5f, -inf, 0.5f}, {2.0f, -inf, -2.0f},  {-0.5f, -0.0f, 0.0f}, {-0.5f, 0.0f, -0.0f},
-             {2.0f, inf, inf},    {0.0f, -0.0f, -0.0f}, {0.0f, -3.0f, -0.0f}, {0.0f, 0.0f, 0.0f}};
-  } else if (name == "leaky_relu") {
-    cases = {{-0.5f, -inf, inf}, {0.0f, -3.0f, -0.0f}, {2.0f, -1.0f, -2.0f}};
-  }
-  ASSERT_FALSE(cases.empty()) << "no parameter cases for " << name;
-  for (const param_case& c : cases) {
-    const simdact_params p = with_param(c.param);
+  ASSERT_FALSE(act().special_values_at.empty())
+      << act().name << " has a parameter but states no special values at other values of it";
+  for (const kernels::special_value_at& c : act().special_values_at) {
+    const simdact_params p = act().with_param(c.param);
     float y = 0.0f;
     ASSERT_EQ(simdact_apply_f32(act().id, &p, &c.x, &y, 1), SIMDACT_OK);
-    EXPECT_EQ(to_bits(y), to_bits(c.want))
-        << name << "(" << c.x << "; " << c.param << ") = " << y << ", documented " << c.want;
+    EXPECT_EQ(to_bits(y), to_bits(c.y))
+        << act().name << "(" << c.x << "; " << c.param << ") = " << y << ", documented " << c.y;
   }
 }
 
@@ -396,7 +332,6 @@ class SymmetricElementwise : public Elementwise {};
 
 TEST_P(SymmetricElementwise, MirrorImage) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  const std::string name = act().name;
   std::vector<float> x = sample_inputs(4096, 13);
   std::vector<float> neg(x.size());
   std::transform(x.begin(), x.end(), neg.begin(), [](float v) { return -v; });
@@ -404,17 +339,21 @@ TEST_P(SymmetricElementwise, MirrorImage) {
   run(x.data(), y.data(), x.size());
   run(neg.data(), yn.data(), x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
-    if (name == "tanh") {
-      ASSERT_EQ(to_bits(yn[i]), to_bits(-y[i])) << "tanh is odd; x = " << x[i];
-    } else if (name == "sigmoid") {
-      // sigmoid(-x) = 1 - sigmoid(x), up to the rounding of both sides.
-      ASSERT_NEAR(yn[i], 1.0f - y[i], 2 * std::numeric_limits<float>::epsilon()) << x[i];
-    } else if (name == "swish" || name == "silu" || name == "gelu" || name == "gelu_tanh") {
-      // x * g(x) with g(-x) = 1 - g(x): f(x) - f(-x) = x.
-      ASSERT_NEAR(y[i] - yn[i], x[i], 4 * std::numeric_limits<float>::epsilon() * std::fabs(x[i]))
-          << x[i];
-    } else {
-      FAIL() << "no symmetry known for " << name;
+    switch (act().symmetric) {
+      case kernels::symmetry::odd:
+        ASSERT_EQ(to_bits(yn[i]), to_bits(-y[i])) << act().name << " is odd; x = " << x[i];
+        break;
+      case kernels::symmetry::complement:
+        // f(-x) = 1 - f(x), up to the rounding of both sides.
+        ASSERT_NEAR(yn[i], 1.0f - y[i], 2 * std::numeric_limits<float>::epsilon()) << x[i];
+        break;
+      case kernels::symmetry::gated:
+        // x * g(x) with g(-x) = 1 - g(x): f(x) - f(-x) = x.
+        ASSERT_NEAR(y[i] - yn[i], x[i], 4 * std::numeric_limits<float>::epsilon() * std::fabs(x[i]))
+            << x[i];
+        break;
+      case kernels::symmetry::none:
+        FAIL() << "instantiated for " << act().name << ", which states no symmetry";
     }
   }
 }
@@ -458,33 +397,25 @@ INSTANTIATE_TEST_SUITE_P(Registry, Elementwise,
 
 INSTANTIATE_TEST_SUITE_P(Registry, ParameterizedElementwise,
                          cases(activation_indices([](const activation_info& a) {
-                           const simdact_params d = simdact_default_params(a.id);
-                           return d.alpha != 0.0f || d.beta != 0.0f;
+                           return a.has_parameter();
                          })),
                          case_name);
 
 INSTANTIATE_TEST_SUITE_P(Registry, HardInputElementwise,
                          cases(activation_indices([](const activation_info& a) {
-                           const std::string n = a.name;
-                           return n == "gelu" || n == "swish";
+                           return !a.hard_inputs.empty();
                          })),
                          case_name);
 
 INSTANTIATE_TEST_SUITE_P(Registry, SymmetricElementwise,
                          cases(activation_indices([](const activation_info& a) {
-                           const std::string n = a.name;
-                           return n == "sigmoid" || n == "tanh" || n == "swish" || n == "silu" ||
-                                  n == "gelu" || n == "gelu_tanh";
+                           return a.symmetric != kernels::symmetry::none;
                          })),
                          case_name);
 
-INSTANTIATE_TEST_SUITE_P(Registry, MonotoneElementwise,
-                         cases(activation_indices([](const activation_info& a) {
-                           const std::string n = a.name;
-                           return n == "sigmoid" || n == "tanh" || n == "relu" ||
-                                  n == "leaky_relu" || n == "elu";
-                         })),
-                         case_name);
+INSTANTIATE_TEST_SUITE_P(
+    Registry, MonotoneElementwise,
+    cases(activation_indices([](const activation_info& a) { return a.monotone; })), case_name);
 
 }  // namespace
 }  // namespace simdact::test

@@ -10,10 +10,14 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "../kernels/all.hpp"
+#include "../kernels/protocol.hpp"
+#include "../src/isas.hpp"
+#include "../src/registry.hpp"
 #include "simdact/simdact.h"
 
 #if defined(__unix__)
@@ -90,15 +94,13 @@ inline std::uint32_t to_bits(float f) {
   return u;
 }
 
-// ISAs with tables on this target (whether or not the CPU runs them).
+// The ISAs compiled into the library, in priority order (whether or not the CPU runs them).
 inline std::vector<simdact_isa> target_isas() {
-#if defined(__x86_64__)
-  return {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512};
-#elif defined(__aarch64__)
-  return {SIMDACT_ISA_SCALAR, SIMDACT_ISA_NEON};
-#else
-  return {SIMDACT_ISA_SCALAR};
-#endif
+  std::vector<simdact_isa> v;
+  for (const detail::isa_info& i : detail::isas) {
+    if (simdact_compiled_isas() & (1u << i.isa)) v.push_back(i.isa);
+  }
+  return v;
 }
 
 // The softmax oracle: long double accumulation, independent of the library's double reference.
@@ -119,36 +121,66 @@ inline void softmax_oracle_row(const float* x, float* y, std::size_t n, bool log
   }
 }
 
-// Widest vector of an ISA in floats (for the shapes around the vector width).
-inline std::size_t lanes(simdact_isa isa) {
-  return isa == SIMDACT_ISA_AVX512 ? 16 : isa == SIMDACT_ISA_AVX2 ? 8 : 4;
-}
+// Floats per vector of an ISA (for the shapes around the vector width).
+inline std::size_t lanes(simdact_isa isa) { return detail::find_isa(isa)->lanes; }
 
 // Whether an ISA writes large outputs with streaming stores (simd::streams, from
-// simd::stream_from elements on).
-inline bool streams(simdact_isa isa) {
-  return isa == SIMDACT_ISA_AVX2 || isa == SIMDACT_ISA_AVX512;
-}
+// kernels::stream_from elements on).
+inline bool streams(simdact_isa isa) { return detail::find_isa(isa)->streams; }
 
-// Reference (double formula rounded to float) and ULP bound of each registry activation.
+// Every registry activation with what its kernel states about it (kernels/protocol.hpp): the
+// reference (double formula rounded to float), the ULP bound, its parameters (the registry row),
+// and the facts the tests check.
 struct activation_info {
   simdact_activation id;
   const char* name;
-  double (*reference)(double, double);
+  const registry::activation* row;
+  double (*reference)(double, const simdact_params&);
   int max_ulp;  // of the vector kernels; the scalar table is the reference itself (0)
+  kernels::symmetry symmetric;
+  bool monotone;
+  std::span<const kernels::special_value> special_values;
+  std::span<const kernels::special_value_at> special_values_at;
+  std::span<const kernels::hard_input> hard_inputs;
+
+  bool has_parameter() const { return row->parameter_count > 0; }
+  simdact_params defaults() const { return row->defaults(); }
+  // The defaults with the (first) parameter set to v.
+  simdact_params with_param(float v) const {
+    simdact_params p = defaults();
+    if (has_parameter()) p.*row->parameters[0].field = v;
+    return p;
+  }
+  // The (first) parameter's value in p; 0 without one.
+  float param_of(const simdact_params& p) const {
+    return has_parameter() ? p.*row->parameters[0].field : 0.0f;
+  }
 };
+
+template <class K>
+activation_info info_of(simdact_activation id) {
+  return {id,
+          registry::activations[id].name,
+          &registry::activations[id],
+          &K::reference,
+          K::max_ulp,
+          K::symmetric,
+          K::monotone,
+          K::special_values,
+          kernels::special_values_at<K>(),
+          kernels::hard_inputs<K>()};
+}
 
 inline const std::vector<activation_info>& activations() {
   static const std::vector<activation_info> all = {
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
-  {SIMDACT_##NAME, #name, &kernels::name::reference, kernels::name::max_ulp},
+#define SIMDACT_ACTIVATION(id, name, NAME, count, params) info_of<kernels::name>(SIMDACT_##NAME),
 #include "simdact/activations.def"
   };
   return all;
 }
 
-inline float reference(const activation_info& a, float x, float param) {
-  return static_cast<float>(a.reference(x, param));
+inline float reference(const activation_info& a, float x, const simdact_params& p) {
+  return static_cast<float>(a.reference(x, p));
 }
 
 // Forces the ISA under test for the duration of a test; skips (visibly, with the reason) when

@@ -4,7 +4,7 @@
 // library. Interleaving at that grain, the ratios repeat within 1-2% where whole-bench runs
 // alternated move by 5-10% (AMD Zen 3 VM). x in [-10, 10), like the benchmark suite's.
 //   g++ -O2 -std=c++17 tools/lib-ab.cpp -ldl -o /tmp/lib-ab
-//   cp build/src/libsimdact.so.0 /tmp/b.so   # and the base build's library as /tmp/a.so
+//   cp build/src/libsimdact.so /tmp/b.so   # and the base build's library as /tmp/a.so
 //   PARAM=1.702 /tmp/lib-ab swish 4096 400 /tmp/a.so /tmp/b.so   # fn, n, rounds, libraries
 //   /tmp/lib-ab softmax 262x1000 100 /tmp/a.so /tmp/b.so   # softmax, log_softmax: rows x cols
 // Prints tsc ticks per 8 elements and each library's speed relative to the first (> 1: faster).

@@ -9,7 +9,7 @@
 // Compares every output bit (NaN payloads included); prints one line per case and exits 1 on
 // the first difference of any case (after printing it), 2 on a usage error.
 //   g++ -O2 -std=c++20 -pthread tools/lib-bits.cpp -ldl -o /tmp/lib-bits
-//   cp base/src/libsimdact.so.0 /tmp/a.so; cp build/src/libsimdact.so.0 /tmp/b.so
+//   cp base/src/libsimdact.so /tmp/a.so; cp build/src/libsimdact.so /tmp/b.so
 //   /tmp/lib-bits /tmp/a.so /tmp/b.so avx2 avx512 -- swish=1.702 elu=0.2
 //   STRIDE=251 ROWS=100000 /tmp/lib-bits ...   (a sample: NEON under qemu)
 #include <dlfcn.h>
@@ -27,12 +27,13 @@
 
 namespace {
 
-// The C API's types, restated: this tool links neither library.
+// The C API's types, restated: this tool links neither library, and the two may differ in their
+// simdact_params (a 0.x minor version may append fields). A case's parameter goes into every
+// field, of which each library reads those it has; the defaults are asked for by a null pointer.
 struct params {
-  float alpha, beta;
+  float field[16];
 };
 using apply_fn = int (*)(int, const params*, const float*, float*, std::size_t);
-using defaults_fn = params (*)(int);
 using name_fn = const char* (*)(int);
 using set_isa_fn = int (*)(int);
 using isa_name_fn = const char* (*)(int);
@@ -41,7 +42,6 @@ using rows_fn = int (*)(const float*, float*, std::size_t, std::size_t, std::siz
 struct library {
   const char* path;
   apply_fn apply;
-  defaults_fn defaults;
   name_fn name;
   set_isa_fn set_isa;
   isa_name_fn isa_name;
@@ -64,7 +64,6 @@ struct library {
       std::exit(2);
     }
     apply = symbol<apply_fn>(h, file, "simdact_apply_f32");
-    defaults = symbol<defaults_fn>(h, file, "simdact_default_params");
     name = symbol<name_fn>(h, file, "simdact_activation_name");
     set_isa = symbol<set_isa_fn>(h, file, "simdact_set_isa");
     isa_name = symbol<isa_name_fn>(h, file, "simdact_isa_name");
@@ -94,7 +93,7 @@ std::size_t first_difference(const float* a, const float* b, std::size_t n) {
 }
 
 // Every STRIDE-th bit pattern through activation `id` of both libraries; false on a difference.
-bool compare_elementwise(const library& a, const library& b, int id, params p,
+bool compare_elementwise(const library& a, const library& b, int id, const params* p,
                          std::uint64_t stride) {
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<bool> same{true};
@@ -109,8 +108,8 @@ bool compare_elementwise(const library& a, const library& b, int id, params p,
             static_cast<std::size_t>(std::min<std::uint64_t>(chunk, total - base));
         for (std::size_t i = 0; i < n; ++i)
           x[i] = from_bits(static_cast<std::uint32_t>((base + i) * stride));
-        a.apply(id, &p, x.data(), ya.data(), n);
-        b.apply(id, &p, x.data(), yb.data(), n);
+        a.apply(id, p, x.data(), ya.data(), n);
+        b.apply(id, p, x.data(), yb.data(), n);
         const std::size_t i = first_difference(ya.data(), yb.data(), n);
         if (i < n && same.exchange(false)) {
           std::printf("  DIFFERENT at x = %a (0x%08x): %a (0x%08x) against %a (0x%08x)\n", x[i],
@@ -230,14 +229,17 @@ int main(int argc, char** argv) {
     }
     for (int id = 0; a.name(id) != nullptr; ++id) {
       const std::string name = a.name(id);
-      std::vector<params> cases = {a.defaults(id)};
-      for (const auto& [n, v] : extra)
-        if (n == name) cases.push_back({v, v});
-      for (const params& p : cases) {
-        const bool same = compare_elementwise(a, b, id, p, stride);
-        std::printf("%s %s (alpha %g, beta %g), every %llu-th of 2^32 inputs: %s\n",
-                    a.isa_name(isa), name.c_str(), static_cast<double>(p.alpha),
-                    static_cast<double>(p.beta), static_cast<unsigned long long>(stride),
+      std::vector<std::pair<std::string, params>> cases = {{"defaults", {}}};
+      for (const auto& [n, v] : extra) {
+        if (n != name) continue;
+        params p;
+        std::fill(std::begin(p.field), std::end(p.field), v);
+        cases.emplace_back("parameter " + std::to_string(v), p);
+      }
+      for (const auto& [what, p] : cases) {
+        const bool same = compare_elementwise(a, b, id, what == "defaults" ? nullptr : &p, stride);
+        std::printf("%s %s (%s), every %llu-th of 2^32 inputs: %s\n", a.isa_name(isa), name.c_str(),
+                    what.c_str(), static_cast<unsigned long long>(stride),
                     same ? "identical" : "DIFFERENT");
         std::fflush(stdout);
         ok &= same;

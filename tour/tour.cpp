@@ -16,8 +16,8 @@ namespace {
 
 std::vector<simdact::isa> runnable_isas() {
   std::vector<simdact::isa> v;
-  for (auto i : {SIMDACT_ISA_SCALAR, SIMDACT_ISA_AVX2, SIMDACT_ISA_AVX512, SIMDACT_ISA_NEON}) {
-    if (simdact::supported_isas() & (1u << i)) v.push_back(i);
+  for (unsigned i = 0; i < 32; ++i) {
+    if (simdact::supported_isas() & (1u << i)) v.push_back(static_cast<simdact::isa>(i));
   }
   return v;
 }
@@ -78,11 +78,12 @@ int main(int argc, char** argv) {
 
   for (int a = 0; a < SIMDACT_ACTIVATION_COUNT; ++a) {
     const auto act = static_cast<simdact::activation>(a);
-    const simdact::params p = simdact_default_params(act);
     std::string param;
-    if (p.alpha != 0.0f) param = fmt::format(" (alpha = {})", p.alpha);
-    if (p.beta != 0.0f) param = fmt::format(" (beta = {})", p.beta);
-    fmt::print("{}{}\n", simdact::name(act), param);
+    for (std::size_t k = 0; k < simdact_parameter_count(act); ++k) {
+      param += fmt::format("{}{} = {}", k == 0 ? " (" : ", ", simdact_parameter_name(act, k),
+                           simdact_parameter_default(act, k));
+    }
+    fmt::print("{}{}\n", simdact::name(act), param.empty() ? "" : param + ")");
 
     std::vector<float> y(samples.size());
     simdact::apply(act, samples.data(), y.data(), samples.size());
@@ -107,8 +108,7 @@ int main(int argc, char** argv) {
             [&](const float* x, float* out, std::size_t n) { simdact::apply(act, x, out, n); });
         fmt::print(", {:6.2f} elements/ns", rate);
       }
-      const bool fallback = simdact::kernel_isa(act) != i;
-      fmt::print("{}\n", fallback ? "  (no vector kernel yet: runs the scalar reference)" : "");
+      fmt::print("\n");
     }
     simdact::set_isa(SIMDACT_ISA_AUTO);
     fmt::print("\n");

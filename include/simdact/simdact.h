@@ -14,7 +14,8 @@
  *   - Accuracy: each result is within the activation's documented ULP bound (README) of the
  *     correctly rounded value.
  *   - Errors (SIMDACT_ERROR_INVALID_ARGUMENT, and nothing is written to y): x or y NULL with
- *     n > 0, partially overlapping x and y, a non-finite alpha or beta.
+ *     n > 0, partially overlapping x and y, a parameter outside its domain (non-finite, or as
+ *     the registry states for it: simdact/activations.def).
  *   - From n = 2^22 on, the AVX2 and AVX-512 kernels write y with streaming (non-temporal)
  *     stores, which bypass the caches (such an output does not fit in them anyway), and fence
  *     them before returning.
@@ -49,7 +50,7 @@ typedef enum simdact_status {
 /** The elementwise activations, one constant per row of simdact/activations.def. The values
  * are ABI and never change. */
 typedef enum simdact_activation {
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def) SIMDACT_##NAME = id,
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist) SIMDACT_##NAME = id,
 #include "simdact/activations.def"
   SIMDACT_ACTIVATION_COUNT
 } simdact_activation;
@@ -64,25 +65,31 @@ typedef enum simdact_isa {
   SIMDACT_ISA_NEON = 4    /**< AArch64 Advanced SIMD */
 } simdact_isa;
 
-/** Parameters of the parameterised activations; a NULL simdact_params* means the defaults. */
+/** Parameters of the parameterised activations, one field per named parameter of the registry
+ * (simdact/activations.def): each activation reads its own and ignores the others. Start from
+ * simdact_default_params(activation), which fills every field an activation reads with its
+ * default; a NULL simdact_params* means the defaults. While simdact is at 0.x, a minor version may
+ * append fields (and changes the SONAME when it does). */
 typedef struct simdact_params {
-  float alpha; /**< leaky_relu (default 0.01) and elu (default 1): must be finite */
-  float beta;  /**< swish (default 1; 1 runs silu's kernel, same results): must be finite */
+  float alpha;     /**< leaky_relu (default 0.01), elu (default 1): finite */
+  float beta;      /**< swish (default 1): finite */
+  float threshold; /**< reserved for softplus */
+  float min_val;   /**< reserved for hardtanh */
+  float max_val;   /**< reserved for hardtanh */
+  float lambda;    /**< reserved for hardshrink and softshrink */
 } simdact_params;
 
-/* Elementwise activations: simdact_<name>_f32(x, y, n) and, for the parameterised ones,
- * simdact_leaky_relu_f32(x, y, n, alpha), simdact_elu_f32(x, y, n, alpha) and
- * simdact_swish_f32(x, y, n, beta). The formulas are in the README's activation table. */
-#define SIMDACT_PARAM_none
-#define SIMDACT_PARAM_alpha , float alpha
-#define SIMDACT_PARAM_beta , float beta
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def)                         \
+/* Elementwise activations: simdact_<name>_f32(x, y, n) and, for the parameterised ones, the
+ * parameters after n in the registry's order: simdact_leaky_relu_f32(x, y, n, alpha),
+ * simdact_elu_f32(x, y, n, alpha), simdact_swish_f32(x, y, n, beta). The formulas are in the
+ * README's activation table. */
+#define SIMDACT_PARAMS_0()
+#define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
+#define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                      \
   SIMDACT_EXPORT simdact_status simdact_##name##_f32(const float* x, float* y, \
-                                                     size_t n SIMDACT_PARAM_##param);
+                                                     size_t n SIMDACT_PARAMS_##count plist);
 #include "simdact/activations.def"
-#undef SIMDACT_PARAM_none
-#undef SIMDACT_PARAM_alpha
-#undef SIMDACT_PARAM_beta
 
 /** Applies `activation` with `params` (NULL: defaults). An unknown activation is
  * SIMDACT_ERROR_INVALID_ARGUMENT. */
@@ -90,8 +97,16 @@ SIMDACT_EXPORT simdact_status simdact_apply_f32(simdact_activation activation,
                                                 const simdact_params* params, const float* x,
                                                 float* y, size_t n);
 
-/** Default parameters of an activation (alpha and beta both filled; the unused one is 0). */
+/** Default parameters of an activation: the fields it reads at their defaults, the others 0 (all
+ * 0 for an unknown activation). */
 SIMDACT_EXPORT simdact_params simdact_default_params(simdact_activation activation);
+
+/** How many parameters an activation takes (0 for an unknown one), their names (the fields of
+ * simdact_params and the arguments of simdact_<name>_f32, in that order; NULL for an index out of
+ * range) and their defaults (0 out of range). For bindings and tools that list them. */
+SIMDACT_EXPORT size_t simdact_parameter_count(simdact_activation activation);
+SIMDACT_EXPORT const char* simdact_parameter_name(simdact_activation activation, size_t index);
+SIMDACT_EXPORT float simdact_parameter_default(simdact_activation activation, size_t index);
 
 /** Lower-case name of an activation ("sigmoid", ...), or NULL for an unknown one. */
 SIMDACT_EXPORT const char* simdact_activation_name(simdact_activation activation);
@@ -118,9 +133,9 @@ SIMDACT_EXPORT simdact_status simdact_set_isa(simdact_isa isa);
 /** The ISA whose kernels the next call will use (never SIMDACT_ISA_AUTO). */
 SIMDACT_EXPORT simdact_isa simdact_active_isa(void);
 
-/** The ISA of the kernel that computes `activation` under the active ISA: the active ISA itself,
- * or SIMDACT_ISA_SCALAR where that ISA has no vector kernel for it yet and the reference runs.
- * SIMDACT_ISA_AUTO for an unknown activation. */
+/** The ISA of the kernel that computes `activation` under the active ISA: the active ISA itself
+ * (every ISA has a kernel of its own for every activation); SIMDACT_ISA_AUTO for an unknown
+ * activation. */
 SIMDACT_EXPORT simdact_isa simdact_kernel_isa(simdact_activation activation);
 
 /** Bit mask of the ISAs this library has kernels for and this CPU can run: bit (1u << isa). */

@@ -24,12 +24,15 @@ using isa = simdact_isa;
 using params = simdact_params;
 
 // Elementwise activations: sigmoid(x, y, n), tanh, relu, leaky_relu(x, y, n, alpha = 0.01),
-// elu(x, y, n, alpha = 1), swish(x, y, n, beta = 1), silu, gelu, gelu_tanh.
-#define SIMDACT_PARAM_none(def)
-#define SIMDACT_PARAM_alpha(def) , float alpha = def
-#define SIMDACT_PARAM_beta(def) , float beta = def
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def) \
-  SIMDACT_EXPORT void name(const float* x, float* y, std::size_t n SIMDACT_PARAM_##param(def));
+// elu(x, y, n, alpha = 1), swish(x, y, n, beta = 1), silu, gelu, gelu_tanh: the parameters after
+// n in the registry's order, with its defaults.
+#define SIMDACT_CXX_PARAMS_0()
+#define SIMDACT_CXX_PARAMS_1(a, a_default, a_domain) , float a = a_default
+#define SIMDACT_CXX_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) \
+  , float a = a_default, float b = b_default
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist) \
+  SIMDACT_EXPORT void name(const float* x, float* y,     \
+                           std::size_t n SIMDACT_CXX_PARAMS_##count plist);
 #include "simdact/activations.def"
 
 /// Applies any registry activation; `p` defaults to the activation's default parameters.
@@ -56,7 +59,7 @@ inline void log_softmax(const float* x, float* y, std::size_t rows, std::size_t 
 SIMDACT_EXPORT void set_isa(isa i);
 /// The ISA the next call uses.
 inline isa active_isa() noexcept { return simdact_active_isa(); }
-/// The ISA whose kernel computes `a` now (scalar where the active ISA falls back for it).
+/// The ISA whose kernel computes `a` now (the active one: every ISA has every kernel).
 inline isa kernel_isa(activation a) noexcept { return simdact_kernel_isa(a); }
 /// "scalar", "avx2", "avx512", "neon" (or "auto").
 inline const char* isa_name(isa i) noexcept { return simdact_isa_name(i); }
@@ -79,24 +82,24 @@ inline void apply(activation a, std::span<const float> x, std::span<float> y) {
 SIMDACT_EXPORT void softmax(std::span<const float> x, std::span<float> y);
 SIMDACT_EXPORT void log_softmax(std::span<const float> x, std::span<float> y);
 
-#define SIMDACT_SPAN_ARGS_none simdact_default_params(a)
-#define SIMDACT_SPAN_ARGS_alpha \
-  params { alpha, 0.0f }
-#define SIMDACT_SPAN_ARGS_beta \
-  params { 0.0f, beta }
-#define SIMDACT_ACTIVATION(id, name, NAME, param, def)                                        \
-  inline void name(std::span<const float> x, std::span<float> y SIMDACT_PARAM_##param(def)) { \
-    [[maybe_unused]] const activation a = SIMDACT_##NAME;                                     \
-    apply(a, x, y, SIMDACT_SPAN_ARGS_##param);                                                \
+#define SIMDACT_CXX_ASSIGN_0() (void)p
+#define SIMDACT_CXX_ASSIGN_1(a, a_default, a_domain) p.a = a
+#define SIMDACT_CXX_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                  \
+  inline void name(std::span<const float> x,                              \
+                   std::span<float> y SIMDACT_CXX_PARAMS_##count plist) { \
+    params p = simdact_default_params(SIMDACT_##NAME);                    \
+    SIMDACT_CXX_ASSIGN_##count plist;                                     \
+    apply(SIMDACT_##NAME, x, y, p);                                       \
   }
 #include "simdact/activations.def"
-#undef SIMDACT_SPAN_ARGS_none
-#undef SIMDACT_SPAN_ARGS_alpha
-#undef SIMDACT_SPAN_ARGS_beta
+#undef SIMDACT_CXX_ASSIGN_0
+#undef SIMDACT_CXX_ASSIGN_1
+#undef SIMDACT_CXX_ASSIGN_2
 #endif  // SIMDACT_HAS_SPAN
-#undef SIMDACT_PARAM_none
-#undef SIMDACT_PARAM_alpha
-#undef SIMDACT_PARAM_beta
+#undef SIMDACT_CXX_PARAMS_0
+#undef SIMDACT_CXX_PARAMS_1
+#undef SIMDACT_CXX_PARAMS_2
 
 }  // namespace simdact
 

@@ -14,7 +14,7 @@ cp "${bins[@]}" .dev/bin/
 for b in "${bins[@]}"; do ldd "$b" | awk '/=> \//{print $3} /ld-linux/{print $1}'; done | sort -u |
   while read -r lib; do cp -L "$lib" .dev/lib/; done
 for other in "${@:2}"; do
-  mkdir -p ".dev/lib-${other%%=*}" && cp -L "${other#*=}"/src/libsimdact.so.0 ".dev/lib-${other%%=*}/"
+  mkdir -p ".dev/lib-${other%%=*}" && cp -L "${other#*=}"/src/libsimdact.so ".dev/lib-${other%%=*}/"
 done
 cp bench/table.py tools/device/run.sh tools/device/ab.sh .dev/
 grep -qx '/.dev/' .git/info/exclude 2>/dev/null || echo '/.dev/' >>.git/info/exclude
