@@ -1,0 +1,219 @@
+// The rows driver: one long row through the three passes (vector_row), short rows several at a
+// time (short_rows), and the matrix (vector_rows), which picks between them by row length.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+#include "../driver.hpp"
+#include "../simd.hpp"
+#include "edge.hpp"
+#include "finish.hpp"
+#include "row_exp.hpp"
+#include "row_sum.hpp"
+
+namespace simdact::SIMDACT_ISA::kernels::softmax {
+
+// Rows from this many columns on take pass 3 from y's batch alignment (see vector_row).
+template <class B>
+constexpr std::size_t aligned_pass3_from = 16 * simd::lanes<B>;
+
+// One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows);
+// `next`: the next row's x, prefetched during pass 2 (none for the last row).
+template <class Arch, bool Log>
+SIMDACT_SCHEDULE_BEFORE_RA void vector_row(const float* x, float* y, std::size_t n,
+                                           [[maybe_unused]] bool stream,
+                                           const float* next = nullptr) {
+  using B = simd::batch<Arch>;
+  constexpr std::size_t W = simd::lanes<B>;
+  const std::size_t body = n - n % W, rest = n - body;
+  const float neg_inf = -std::numeric_limits<float>::infinity();
+  // The last n % W elements, padded with -inf (no effect on max or sums), kept in a register
+  // for the three passes (read before anything is written: y may be x).
+  const B vt = simd::load_first<B>(x + body, rest, neg_inf);
+
+  // Pass 1: max and NaN; and the smallest element (the tail's counted once the max is known).
+  B vmax(neg_inf), vmin(std::numeric_limits<float>::infinity());
+  auto nan = simd::is_nan(vmax);
+  for (std::size_t j = 0; j < body; j += W) {
+    const B v = simd::load<B>(x + j);
+    vmax = simd::max(vmax, v);
+    vmin = simd::min(vmin, v);
+    nan = nan | simd::is_nan(v);
+  }
+  vmax = simd::max(vmax, vt);
+  nan = nan | simd::is_nan(vt);
+  const float m = simd::reduce_max(vmax);
+  if (simd::any<B>(nan) || std::isinf(m)) return edge_row(x, y, n, Log, simd::any<B>(nan), m);
+  // The tail's lanes that count: not the padding, nor a -inf element, whose e is 0 anyway.
+  const auto counts = vt > B(neg_inf);
+  vmin = simd::min(vmin, simd::select(counts, vt, B(std::numeric_limits<float>::infinity())));
+  const bool shallow = row_exp<B, Log>::shallow_serves(m) && is_shallow(vmin, m);
+
+  // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
+  const row_exp<B, Log> exp(m);
+  row_sum<B> sum;
+  auto pass2 = [&](std::size_t j, auto general) SIMDACT_INLINE_LAMBDA {
+    const B e = add_exp<decltype(general)::value>(sum, exp, simd::load<B>(x + j));
+    if constexpr (!Log) simd::store(y + j, e);
+  };
+  auto body_pass2 = [&](auto general) SIMDACT_INLINE_LAMBDA {
+    std::size_t j = 0;
+    for (; j + 2 * W <= body; j += 2 * W) {  // two exponentials per step, interleaved
+      if (next) simd::prefetch_lines<B, 2>(next + j);
+      pass2(j, general);
+      pass2(j + W, general);
+    }
+    if (j < body) pass2(j, general);
+  };
+  if (shallow) {
+    body_pass2(std::false_type{});
+  } else {
+    body_pass2(std::true_type{});
+  }
+  const B et = rest > 0 ? tail_exp(sum, vt, counts, exp, shallow) : B(0.0f);
+
+  // Pass 3, y = f(x) (log_softmax) or f(e) (softmax, e in y), element by element. Long rows
+  // go from y's batch alignment on (a partial batch before it and one after the last full
+  // batch), so that the body's stores are aligned (streamed where asked): the results are the
+  // same, each depending only on its own element.
+  const finish<Arch, Log, true> f(m, sum);
+  const float* src = Log ? x : y;
+  if (stream || n >= aligned_pass3_from<B>) {
+    if constexpr (!Log) simd::store_first(y + body, rest, et);  // e, the whole row in y
+    std::size_t i = std::min(n, simd::floats_to_alignment<B>(y));
+    if (i > 0) simd::store_first(y, i, f(simd::load_first<B>(src, i, 0.0f)));
+    if (stream) {
+      for (; i + W <= n; i += W) simd::store_stream(y + i, f(simd::load<B>(src + i)));
+    } else {
+      for (; i + W <= n; i += W) simd::store(y + i, f(simd::load<B>(src + i)));
+    }
+    if (i < n) simd::store_first(y + i, n - i, f(simd::load_first<B>(src + i, n - i, 0.0f)));
+    return;
+  }
+  for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(src + i)));
+  simd::store_first(y + body, rest, f(Log ? vt : et));
+}
+
+// Rows of at most 4 batches (NB), R at a time, so that the rows' dependency chains (max,
+// reductions, exponential, sums, division or log1p: a row's time here) overlap: NB - 1 full
+// batches and then the rest (1 to W elements, one masked batch), in vector_row's order.
+// AVX2, AMD Zen 3, against one row at a time (dlopen A/B, best of 12): rows of 1 to 16
+// columns (R = 4) softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x);
+// bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x;
+// rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2). Every short
+// row goes through here, the rows left over one at a time (R = 1: single rows of 10 and 20
+// columns 1.14x and 1.29x faster for softmax than through vector_row, log_softmax 1.01x and
+// 1.11x), so that a row's bits do not depend on its neighbours: the general exponential,
+// taken for all R rows when one needs it, equals the shallow one where every x - m >= -64,
+// and so do their sums (row_sum's add of a scaled_exp; before, the general path's float pair
+// rounded twice, and one output in ~10^8 moved by 1 ULP with a deep neighbour: test
+// ShortRowWithADeepNeighbourAsAlone). A row with a NaN or an infinite max sends each of the R
+// rows through here alone (and that one, from there, to vector_row's edge rules).
+template <class Arch, bool Log, std::size_t R, std::size_t NB>
+SIMDACT_SCHEDULE_BEFORE_RA void short_rows(const float* x, float* y, std::size_t n, std::size_t xs,
+                                           std::size_t ys) {
+  using B = simd::batch<Arch>;
+  constexpr std::size_t W = simd::lanes<B>;
+  const std::size_t rest = n - (NB - 1) * W;  // in the last batch: 1 to W
+  const float neg_inf = -std::numeric_limits<float>::infinity();
+  B v[R][NB];  // NB - 1 full batches, then the rest
+  float m[R];
+  bool edge = false, shallow = true;
+  for (std::size_t k = 0; k < R; ++k) {
+    for (std::size_t b = 0; b + 1 < NB; ++b) v[k][b] = simd::load<B>(x + k * xs + b * W);
+    v[k][NB - 1] = simd::load_first<B>(x + k * xs + (NB - 1) * W, rest, neg_inf);
+  }
+  for (std::size_t k = 0; k < R; ++k) {
+    B top = v[k][NB - 1];
+    auto nan = simd::is_nan(top);
+    for (std::size_t b = 0; b + 1 < NB; ++b) {
+      top = simd::max(top, v[k][b]);
+      nan = nan | simd::is_nan(v[k][b]);
+    }
+    m[k] = simd::reduce_max(top);
+    edge = edge || simd::any<B>(nan) || std::isinf(m[k]);
+  }
+  if (edge) {
+    // Each row alone (short_rows<1> sends an edge row to vector_row's edge rules).
+    for (std::size_t k = 0; k < R; ++k) {
+      if constexpr (R == 1) {
+        vector_row<Arch, Log>(x, y, n, false);
+      } else {
+        short_rows<Arch, Log, 1, NB>(x + k * xs, y + k * ys, n, xs, ys);
+      }
+    }
+    return;
+  }
+  simd::mask_t<B> counts[R];
+  for (std::size_t k = 0; k < R; ++k) {
+    counts[k] = v[k][NB - 1] > B(neg_inf);
+    B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
+    for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
+    shallow = shallow && row_exp<B, Log, false>::shallow_serves(m[k]) && is_shallow(low, m[k]);
+  }
+  row_sum<B> sum[R];
+  B e[R][NB];
+  for (std::size_t k = 0; k < R; ++k) {
+    const row_exp<B, Log, false> exp(m[k]);
+    for (std::size_t b = 0; b + 1 < NB; ++b) {
+      e[k][b] =
+          shallow ? add_exp<false>(sum[k], exp, v[k][b]) : add_exp<true>(sum[k], exp, v[k][b]);
+    }
+    e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], exp, shallow);
+  }
+  for (std::size_t k = 0; k < R; ++k) {
+    const finish<Arch, Log, false> f(m[k], sum[k]);
+    for (std::size_t b = 0; b + 1 < NB; ++b)
+      simd::store(y + k * ys + b * W, f(Log ? v[k][b] : e[k][b]));
+    simd::store_first(y + k * ys + (NB - 1) * W, rest, f(Log ? v[k][NB - 1] : e[k][NB - 1]));
+  }
+}
+
+// log_softmax streams y where the output is large (stream_from, driver.hpp), its rows are long (a
+// partial batch at each end of a row, through the cache, shares its lines with the streamed
+// ones) and y is float-aligned: its last pass is y's only write. AVX2, AMD Zen 3, 2^24
+// elements, best of 12 alternating: rows of 512 columns 1.08x, 1000 1.10x, 4096 1.15x, 32000
+// 1.12x faster; 16 to 256 columns 0.90-0.99x, hence the minimum. (Softmax writes y in pass 2
+// and rescales it in pass 3, in cache: nothing to gain.)
+template <class Arch, bool Log>
+void vector_rows(const float* x, float* y, std::size_t rows, std::size_t cols, std::size_t xs,
+                 std::size_t ys) {
+  const bool stream = Log && simd::streams<simd::batch<Arch>> && cols >= 512 &&
+                      rows * cols >= stream_from &&
+                      reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0;
+  std::size_t r = 0;
+  constexpr std::size_t W = simd::lanes<simd::batch<Arch>>;
+  if (cols <= 4 * W) {
+    // Short rows, four at a time and then one by one: all of them by short_rows, whose
+    // log_softmax differs from vector_row's (row_exp).
+    const std::size_t batches = (cols + W - 1) / W;
+    auto rows_of = [&]<std::size_t R>(std::size_t first) SIMDACT_INLINE_LAMBDA {
+      const float* xr = x + first * xs;
+      float* yr = y + first * ys;
+      switch (batches) {
+        case 1:
+          return short_rows<Arch, Log, R, 1>(xr, yr, cols, xs, ys);
+        case 2:
+          return short_rows<Arch, Log, R, 2>(xr, yr, cols, xs, ys);
+        case 3:
+          return short_rows<Arch, Log, R, 3>(xr, yr, cols, xs, ys);
+        default:
+          return short_rows<Arch, Log, R, 4>(xr, yr, cols, xs, ys);
+      }
+    };
+    for (; r + 4 <= rows; r += 4) rows_of.template operator()<4>(r);
+    for (; r < rows; ++r) rows_of.template operator()<1>(r);
+    return;
+  }
+  for (; r < rows; ++r) {
+    const float* next = r + 1 < rows ? x + (r + 1) * xs : nullptr;
+    vector_row<Arch, Log>(x + r * xs, y + r * ys, cols, stream, next);
+  }
+  if (stream) simd::stream_fence<simd::batch<Arch>>();
+}
+
+}  // namespace simdact::SIMDACT_ISA::kernels::softmax
