@@ -30,10 +30,8 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_L
 endif()
 set(SIMDACT_FLAGS_neon "")
 
-# Functions and loops of the kernels start on a 64-byte line, so that their speed does not move
-# with the size of the code placed before them: without it, log_softmax's unchanged instructions
-# ran 0.89-0.99x after a change to softmax's code alone (AVX2, AMD Zen 3, tools/lib-ab.cpp, median
-# of 5); with it, the elementwise kernels are unchanged (0.99-1.00x) and softmax 1.06-1.08x faster.
+# Functions and loops of the kernels start on a 64-byte line, so that their speed moves less with
+# the size of the code placed before them (docs/performance-notes.md).
 set(SIMDACT_ALIGN_FLAGS -falign-functions=64 -falign-loops=64)
 
 # simdact_add_isa(<isa>): object library simdact_isa_<isa> from src/isa/<isa>.cpp. Kernels are

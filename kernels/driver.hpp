@@ -6,27 +6,21 @@
 // Without that, when y sits just above x modulo 4 KiB (two heap blocks of 16 KiB, say), each load
 // would follow, in program order, a store whose address matches it in the low 12 bits, and Intel
 // cores make such a load wait for the store ("4K aliasing"): the steps would run one after
-// another, at the latency of the whole chain (measured: sigmoid at n = 4096 ran 1.7x slower per
-// element than at 262144 on a Xeon).
+// another, at the latency of the whole chain.
 // Then single batches (the last step's batches included, so that Op::eval is instantiated in
 // few places: it is long); the last n % W elements go through the same eval, padded with zeros
 // (simd::load_first, store_first), as do, in arrays of align_from elements or more, the first
 // ones up to y's batch alignment (so that the body's stores are aligned, and can be streamed):
 // so a value's result never depends on its position or on the array's length, and
 // nothing outside [x, x+n) and [y, y+n) is read or written. Every element is loaded before its
-// result is stored, so y == x (in place) is safe. (Op::eval is so inlined four times; moving the
-// two partial batches into one out-of-line function took the AVX2 object from 53 to 42 KB but
-// made calls on arrays of 5 to 100 elements 5-15% slower, measured: not done.)
+// result is stored, so y == x (in place) is safe. (Op::eval is so inlined four times: short
+// arrays are faster for it.)
 //
-// Kernels with few, long dependency chains per batch (gelu: ~52 vector instructions per batch on
-// its common path, ~73 when this was measured, whose four-batch step overflowed the out-of-order
-// window; tanh) set `interleave<B>` (per batch type) and get the loop compiled with
+// Kernels with few, long dependency chains per batch (gelu, tanh), and those whose loop GCC
+// otherwise orders badly, set `interleave<B>` (per batch type) and get the loop compiled with
 // GCC's pre-register-allocation scheduler, which GCC leaves off on x86: it interleaves the step's
-// batches' chains instead of leaving them in source order.
-// Measured on AMD Zen 3 (AVX2), best of 4: gelu 1.2x (its earlier double-precision version 1.5x)
-// and tanh 1.2x faster with it; the other kernels 2-6% slower, so they keep the default. (Left to
-// source order, the double-precision gelu's speed also flipped between 2.1 and 3.3 ns per element
-// with unrelated edits elsewhere in the translation unit.)
+// batches' chains instead of leaving them in source order. Each kernel's choice is measured
+// (docs/performance-notes.md); most kernels are faster without it.
 #pragma once
 
 #include <concepts>
@@ -110,8 +104,7 @@ SIMDACT_INLINE void each(F&& f) {
 
 // Arrays from this many elements on start with a partial batch up to y's batch alignment (see
 // above). std::vector's large buffers come from mmap, 16 bytes past a page: unaligned, every
-// AVX-512 access spans two cache lines, and half the AVX2 ones. AVX2, AMD Zen 3: relu and
-// leaky_relu 1.05-1.12x faster at 262144 elements, the other kernels unchanged.
+// AVX-512 access spans two cache lines, and half the AVX2 ones.
 template <class B>
 inline constexpr std::size_t align_from = 64 * simd::lanes<B>;
 
@@ -123,8 +116,7 @@ inline constexpr std::size_t align_from = 64 * simd::lanes<B>;
 // Op::eval (one compare per batch, a test and a branch per step). common::eval must give the
 // same bits as Op::eval on the lanes it covers, so that a value's result never depends on its
 // neighbours (the position test compares runs of such inputs with each value alone); the single
-// batches and partial ones always take Op::eval. AVX2, AMD Zen 3: gelu 1.06-1.10x, sigmoid
-// 1.06-1.09x, silu 1.04-1.16x, swish at beta = 1.702 1.12-1.14x faster (each kernel's comment).
+// batches and partial ones always take Op::eval.
 template <class Op>
 concept has_common_case = requires {
   typename Op::common;

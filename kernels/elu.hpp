@@ -6,13 +6,8 @@
 // -17.4 on) by expm1f_split (expf.hpp): e^z's table reduction, with s - 1 and s r split exactly,
 // so one formula serves near 0 (where it is the Taylor form z + z^2 Q(z)) and away from it,
 // ~2^-27 relative; then alpha * (hi + lo) = fma(alpha, hi, alpha * lo), formed with the sign
-// tricks below: one rounding that matters. (It replaced a polynomial for z >= -0.25 blended with
-// e^z - 1 below, both evaluated on every lane: AVX2, AMD Zen 3, 1.26-1.28x faster.) The table
-// has 8 entries on every ISA: on AVX2 a 4-entry one (an in-lane permute, Q of degree 3: one FMA
-// more) was 1.03-1.06x faster on AMD Zen 3, where a lane-crossing permute issues once per cycle,
-// but 1.06-1.09x slower on AMD Zen 4 (tools/lib-ab.cpp, median of 5, n = 4096 and 262144; two
-// runs), and on Intel cores both permutes take port 5 alike; it was dropped with the machinery it
-// needed.
+// tricks below: one rounding that matters. The table has 8 entries on every ISA, as elsewhere
+// (docs/performance-notes.md has the 4-entry one that was tried on AVX2).
 // Zeros get the reference's sign (alpha * ±0, and -0 for x < 0 at alpha = +0) from how the last
 // sum is formed, without a test.
 // Accuracy: max 1 ULP over all floats, for any alpha (exhaustive at alpha = 1, every vector ISA;

@@ -23,13 +23,11 @@
 //   own rounding, up to 2^-24.9 (j = 2), adds to that, for at most 2^-24.75. Sigmoid, silu, tanh,
 //   gelu, gelu_tanh and swish for 0 < beta <= 2^12 take it: their results stay below 1 ULP of error
 //   before their last rounding, which keeps them within 1 ULP of the correctly rounded value (each
-//   kernel's comment has its sum; all 2^32 inputs checked). AVX2, AMD Zen 3, bench-ab best of 6,
-//   two runs: silu 1.15x (one run), tanh 1.11-1.14x, sigmoid 1.02-1.07x, gelu_tanh 1.00-1.02x
-//   faster. log_softmax takes it too, within its 2 ULP (softmax.hpp). Softmax keeps `fine` (its
-//   2-ULP analysis already spends a whole float rounding on each stored e), and so does swish at
-//   other betas: where its result is near 2^-126 the correction term rounds to the subnormal
-//   grid, half an ULP more (see swish.hpp; gelu had the same until it scaled its result back
-//   last, see gelu.hpp).
+//   kernel's comment has its sum; all 2^32 inputs checked). log_softmax takes it too, within its 2
+//   ULP (softmax.hpp). Softmax keeps `fine` (its 2-ULP analysis already spends a whole float
+//   rounding on each stored e), and so does swish at other betas: where its result is near 2^-126
+//   the correction term rounds to the subnormal grid, half an ULP more (see swish.hpp; gelu had the
+//   same until it scaled its result back last, see gelu.hpp).
 #pragma once
 
 #include <bit>

@@ -38,27 +38,7 @@
 //   most 1. On the scaled lanes the result is rounded twice where it is subnormal: to 24 bits first
 //   (at most 1/4 of a subnormal ULP there), then by the 2^-64, within 1 ULP still (0.25 + 0.44
 //   before the last rounding).
-// The form x s_hi + x s_lo (s = Q, or 1 - Q by Fast2Sum for x > 0, chosen by two blends) and x
-// scaled by 2^-64 that this replaced took 14 instructions after Q where this takes 9, and
-// rounded x s_lo to the subnormal grid where the result is near 2^-126, half an ULP, so that it
-// needed the fine exponential (2^-27.5; one permute and an add more): with the coarse one the
-// exhaustive sweep found 2 ULP at x = -0x1.a30e66p+3. AVX2, AMD Zen 3, rdtsc, the libraries
-// interleaved, best of 400 at n = 4096 and of 60 at 262144: this form 1.08-1.09x faster, with
-// the coarse exponential 1.09-1.10x, with the Product reduction 1.17x.
-// M as a polynomial in a replaced M as a function of u = 1 / (4 + a) on 4 intervals of u (one
-// in-lane permute per coefficient), which needed u to 2^-44 (a reciprocal estimate, refined on
-// AVX-512 and NEON, and its residual as u_lo) and c0 as a float pair. Vector instructions per
-// batch on the common path, from the disassembly (three batches per step): AVX2 60 -> 52
-// (multiplies and FMAs 32 -> 27, stack loads and stores 35 -> 22), AVX-512 61 -> 51 (34 -> 27,
-// 16 -> 8). AMD Zen 4, tools/lib-ab.cpp, median of 5, at n = 4096 and 262144: AVX-512 1.31x and
-// 1.30x faster, AVX2 1.23x and 1.22x (1.31x and 1.30x with two batches per step, below);
-// AVX-512 with 15 unit intervals of a (k = round(a), one 16-entry permute per
-// coefficient: no shift, but 16 entries AVX2 cannot look up in one instruction) 1.34x, not
-// worth a second form. Before that: the u form's four polynomials of degree 7 beat seven of
-// degree 5 on Zen 3, where a lane-crossing permute issued once per cycle and the seven vpermps
-// per batch cost ~15%; this form's ten vpermps cost less than the reciprocal they save.
-// That form against the double-precision evaluation that came first (erfc through exp in
-// double, each half batch widened): ~60 against ~130 instructions per batch.
+// (The forms this replaced, and how each step was measured: docs/performance-notes.md.)
 // Accuracy: max 1 ULP over all floats, subnormal results included.
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
@@ -80,7 +60,7 @@ struct gelu {
   // -0x1.a30e66p+3 gave 2 ULP with the coarse exponential (a result near 2^-126 whose correction
   // rounded to the subnormal grid); -sqrt(128), where the exponential starts to be scaled by 2^64
   // and the common case ends; the clamps at 13 and -14.4; -0x1.7d89f4p+2, 2 ULP with a 4-entry
-  // exponential table (tried, not kept).
+  // exponential table.
   static constexpr hard_input hard_inputs[] = {{0.0f, -0x1.a30e66p+3f},
                                                {0.0f, -0x1.6a09e6p3f},
                                                {0.0f, 13.0f},
@@ -89,12 +69,8 @@ struct gelu {
   static float naive(float x) { return 0.5f * x * (1.0f + std::erf(x * 0.70710678f)); }
   template <class B>
   static constexpr bool interleave = true;  // see driver.hpp
-  // Batches per step: 2 on AVX2 (16 registers), 3 with 32 (AVX-512, NEON). AMD Zen 4,
-  // tools/lib-ab.cpp, median of 5, at n = 4096 and 262144: AVX2 2 against 3 1.07x faster (4:
-  // 1.03-1.05x); AVX-512 3 against 2 1.01-1.02x, against 4 1.00-1.03x. (With M from u = 1 /
-  // (4 + a), which needed more registers, 3 had been best on AVX2 too: AMD Zen 3, bench-ab,
-  // 1.04-1.17x against 4, 1.04-1.05x against 2; and on AVX-512, Intel Xeon, 1.01-1.04x against 4,
-  // bench/results/xeon-avx512-5-ab.md.) One batch: 0.95-0.99x, no interleaving 0.78-0.90x.
+  // Batches per step: 2 with 16 registers (AVX2), 3 with 32 (AVX-512, NEON): the most whose
+  // chains fit the register file.
   template <class B>
   static constexpr std::size_t batches_per_step = simd::registers<B> == 16 ? 2 : 3;
 
@@ -149,9 +125,7 @@ struct gelu {
   }
 
   // |x| <= sqrt(128), the inputs of practice: no clamp, no scaling, no infinity (NaN fails the
-  // compare). The same operations otherwise, so the same bits (see driver.hpp). AVX2, AMD Zen 3,
-  // rdtsc, interleaved, best of 400 at n = 4096 and of 60 at 262144: 1.06-1.10x faster on such
-  // inputs (two runs).
+  // compare). The same operations otherwise, so the same bits (see driver.hpp).
   struct common {
     template <class B>
     SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {

@@ -1,7 +1,6 @@
 // log1p(s) = log(1 + s) in double for s >= 0, to ~2^-40 relative: log_softmax's once-per-row
-// logarithm of the row's sum (softmax.hpp). glibc's std::log1p takes ~27 ns of latency on AMD
-// Zen 3, on the critical path of every row: a third of a row of 10 columns. This one is a short
-// dependency chain of table lookup and polynomial (~14 ns, measured in a dependent chain).
+// logarithm of the row's sum (softmax.hpp), on the critical path of every row: a short dependency
+// chain of table lookup and polynomial, about half the latency of glibc's std::log1p.
 //   s < 2^-10: s (1 - s/2 + s^2/3 - s^3/4 + s^4/5), the Taylor series (its first omitted term is
 //     s^5/6 relative, < 2^-52);
 //   else: u = 1 + s (its rounding, 2^-53 of u, is below 2^-43 of log u >= 2^-10), u = 2^k z with

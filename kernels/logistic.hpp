@@ -4,28 +4,23 @@
 // logistic(y[, y_lo]) and logistic_wide(y, y_lo): 1 / (1 + e^-(y + y_lo)) as value() (times
 // scale for the wide one); y_lo only where the caller has a remainder of y (e.g. of beta * x).
 //   E = e^-(y + y_lo) from exp_scale_and_rest, fine or coarse as the caller asks, the negation
-//   taken by the reduction's FMAs (their sign variants: free; AVX2, AMD Zen 3, against negating y
-//   first: sigmoid 1.02-1.05x, silu 1.02-1.04x faster), for y <= 87.2 (E still normal, and 1 + E is
-//   1 in float from y = 17 on): the callers clamp their input, not y, so that y_lo stays the
-//   remainder of y and their x's large lanes cost no extra mask;
+//   taken by the reduction's FMAs (their sign variants: free, where negating y first costs one
+//   instruction), for y <= 87.2 (E still normal, and 1 + E is 1 in float from y = 17 on): the
+//   callers clamp their input, not y, so that y_lo stays the remainder of y and their x's large
+//   lanes cost no extra mask;
 //   D = 1 + E = d_hi + d_lo, from E = s (1 + p) unrounded (exp_scale_and_rest): d_hi = 1 + E
 //   rounded, d_lo = s p + ((big - d_hi) + little) in one FMA, big and little the larger and the
-//   smaller of 1 and s (a max and a min), the brackets exact (see logistic_impl); before, E was
-//   rounded to a pair first and 1 + E Fast2Sum'd: two instructions more (AVX2, AMD Zen 3,
-//   bench-ab: silu 1.12-1.15x, swish at beta = 1.702 1.02-1.08x, sigmoid 1.04-1.11x, gelu_tanh
-//   1.04-1.05x faster in one run, 0.95-0.99x in a noisier one);
+//   smaller of 1 and s (a max and a min), the brackets exact (see logistic_impl): two
+//   instructions fewer than rounding E to a pair and Fast2Sum'ing 1 + E;
 //   r = 1 / d_hi from simd::reciprocal_estimate (correctly rounded on AVX2, 2^-14 or better
 //   elsewhere), corrected once by the residual 1 - r d_hi - r d_lo: 1 / D to 2^-28 or better.
 //   E's error enters the result times E / (1 + E) < 1, so the logistic is within ~2^-27 (fine) or
 //   ~2^-24.7 (coarse) of its exact value. (Where the reciprocal is an estimate, the residual
 //   carries the estimate's error too, not only E's: a caller's correction term must be weighted
 //   by its true x, see swish.hpp.)
-//   One formula for both signs of y, E up to e^80 = 2^115.4: the form it replaced took
-//   e = e^-|y| <= 1 and N / (1 + e) with N = 1 or e, which costs a compare, a blend and an AND
-//   for N, a general division (quotient and reciprocal estimates) and a third FMA in the
-//   residual, where this costs the max and the min: three to five instructions fewer per batch
-//   (AVX2, AMD Zen 3, bench-ab best of 6: sigmoid 1.13-1.16x, gelu_tanh 1.12-1.14x, silu and
-//   swish 1.04-1.07x faster).
+//   One formula for both signs of y, E up to e^80 = 2^115.4: three to five instructions per batch
+//   fewer than e = e^-|y| <= 1 and N / (1 + e) with N = 1 or e (a compare, a blend and an AND for
+//   N, a general division, a third FMA in the residual).
 //   logistic is for y >= -80, where every intermediate is a normal float: the callers send
 //   smaller y (results below 2^-115, rare in practice) and NaN to their double path.
 //   logistic_wide covers every y down to -104 (below, the result rounds to 0), for gelu_tanh
@@ -164,10 +159,8 @@ SIMDACT_INLINE scaled_quotient<B> logistic_wide(B y, B y_lo) {
 
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
 // subnormal). x_corr is x as it multiplies the correction term, clamped to the finite floats where
-// an infinite x does not go to the double path (see silu). x_corr * rcp goes
-// first, in parallel with the residual, so that the chain after the residual is a multiply and
-// an FMA (AVX2, AMD Zen 3: silu 1.02-1.04x, swish 1.01-1.03x faster than x_corr * (residual *
-// rcp)).
+// an infinite x does not go to the double path (see silu). x_corr * rcp goes first, in parallel
+// with the residual, so that the chain after the residual is a multiply and an FMA.
 template <class B>
 SIMDACT_INLINE B times_logistic(B x, const quotient<B>& s, B x_corr) {
   return simd::fmadd(x, s.q, (x_corr * s.rcp) * s.residual);
@@ -205,12 +198,10 @@ struct x_times_logistic_of_x : logistic_of_x<x_times_logistic_of_x> {
   }
 
   // eval and the common case (|x| <= 80: neither clamp does anything and no lane takes the
-  // double path; AVX2, AMD Zen 3, rdtsc, interleaved, best of 300-400 at n = 4096 and of 40-60 at
-  // 262144: 1.04-1.16x faster over two runs) from logistic_of_x (logistic.hpp), with this float
-  // path: x clamped to 87 (as logistic.hpp's logistic needs), and to FLT_MAX where it multiplies
-  // the logistic's correction: at x = +inf, q is about 1 and the correction tiny, which would give
-  // inf - inf. So +inf needs no double path and one comparison picks the lanes that do. In the
-  // common case neither clamp.
+  // double path) from logistic_of_x (above), with this float path: x clamped to 87 (as
+  // logistic.hpp's logistic needs), and to FLT_MAX where it multiplies the logistic's correction:
+  // at x = +inf, q is about 1 and the correction tiny, which would give inf - inf. So +inf needs no
+  // double path and one comparison picks the lanes that do. In the common case neither clamp.
   template <bool Common, class B>
   SIMDACT_INLINE static B float_path(B x) {
     const B big(std::numeric_limits<float>::max());

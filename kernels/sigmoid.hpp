@@ -41,8 +41,7 @@ struct sigmoid : logistic_of_x<sigmoid> {
   }
 
   // eval and the common case (|x| <= 80: the clamp does nothing and no lane takes the double
-  // path; AVX2, AMD Zen 3, rdtsc, interleaved, best of 300 at n = 4096 and of 40 at 262144:
-  // 1.06-1.09x faster) from logistic_of_x (logistic.hpp), with this float path: x clamped to 87, as
+  // path) from logistic_of_x (logistic.hpp), with this float path: x clamped to 87, as
   // logistic.hpp's logistic needs, but in the common case.
   template <bool Common, class B>
   SIMDACT_INLINE static B float_path(B x) {

@@ -13,80 +13,54 @@
 //      log_softmax: coarse, 2^-24.75, one permute and one add fewer per batch, see Accuracy).
 //      Both take e^(x_j - s) for a shift s = N ln2 within ln2/2 of m, from x_j itself and -N
 //      in the exponent (or s = m where |m| >= 2^10, x_j - m then exact), without a TwoSum of
-//      x_j - m: softmax's row factor e^(m - s) cancels in e / sum (row_exp; AVX2, AMD Zen 3,
-//      bench-ab best of 6: 1.12-1.13x faster at 1000 and 32000 columns in cache), log_softmax
+//      x_j - m: softmax's row factor e^(m - s) cancels in e / sum (row_exp), log_softmax
 //      leaves its maxima out of the sum, counts them, and takes the others' sum back to
 //      e^(x_j - m) by e^(s - m) in double once per row. On rows of up to 4 batches
 //      (short_rows), where that per-row work costs more than the TwoSum it saves, log_softmax
 //      takes x_j - m as d + d_lo exactly (TwoSum) instead. d < -64 computed times 2^64 and
-//      scaled back,
-//      so that subnormal e_j are rounded once from an accurate value; rows with no such d skip
-//      that scaling and its masks: 18-26% faster on AVX2, AMD. Softmax stores hi, the float
-//      nearest e_j. Each lane sums hi as a float pair: the accumulator starts at 1, so that
-//      Fast2Sum keeps every addition's rounding error exactly (summed with the lo parts; 7-9%
-//      faster on AVX2 than summing hi in double; softmax's e up to 1.42 have the exponent of 1
-//      at most, which Fast2Sum needs). log_softmax needs k - 1 + rest (for log1p) with rest to
-//      full relative accuracy: on long rows k is counted exactly and rest summed alone; on short
-//      rows the maxima contribute exactly 1 each to the accumulators, and every part of rest
-//      below their granularity lands in the low sum;
+//      scaled back, so that subnormal e_j are rounded once from an accurate value; rows with no
+//      such d skip that scaling and its masks. Softmax stores hi, the float nearest e_j. Each
+//      lane sums hi as a float pair: the accumulator starts at 1, so that Fast2Sum keeps every
+//      addition's rounding error exactly (summed with the lo parts; softmax's e up to 1.42 have
+//      the exponent of 1 at most, which Fast2Sum needs). log_softmax needs k - 1 + rest (for
+//      log1p) with rest to full relative accuracy: on long rows k is counted exactly and rest
+//      summed alone; on short rows the maxima contribute exactly 1 each to the accumulators, and
+//      every part of rest below their granularity lands in the low sum;
 //   3. softmax: y_j = e_j * (1 / sum), 1 / sum as a float pair and one FMA, one rounding;
 //      log_softmax: y_j = (x_j - m) - log1p(sum - 1) as x_j - (m + L) with m + L a float
-//      pair, and -L itself at the maxima (see pass 3). L by log1p.hpp (~2^-40 relative), whose
-//      short dependency chain replaced std::log1p's ~27 ns on every row's critical path: AVX2,
-//      AMD Zen 3, rows of 10 columns 1.34-1.37x, 16 1.24x, 100 1.16x, 1000 1.01x faster.
+//      pair, and -L itself at the maxima (see finish). L by log1p.hpp (~2^-40 relative), a short
+//      dependency chain on every row's critical path.
 //   The last n % W elements are loaded once, padded with -inf (simd::load_first: a masked load
 //   on AVX2, nothing read past the row), and kept in a register for the three passes; in rows
 //   without deep terms they take the shallow exponential too, the padding masked out after it;
-//   the horizontal max and sums reduce in registers on AVX2. Short rows are bound by this
-//   per-row work: together these made rows of 8 to 16 columns 1.9-2.5x and rows of 10 columns
-//   2.1x (softmax) and 1.8x (log_softmax) faster on AVX2 (AMD Zen 3; a stack buffer written
-//   float by float and read as one vector had stalled the load three times per row).
+//   the horizontal max and sums reduce in registers. Short rows are bound by this per-row work,
+//   and go several at a time (short_rows).
 //   Softmax reads x twice and y once (writing it twice), log_softmax reads x three times and
 //   writes y once (with streaming stores where the output is large: see vector_rows). While pass
 //   2 runs, the next row's cache lines are prefetched (one prefetch per 64 bytes, into L2 on
 //   x86), so that a matrix larger than the caches is read from memory behind the exponentials
-//   instead of by pass 1 alone: AVX2, AMD Zen 3, bench-ab best of 6, 16777x1000 and 524x32000
-//   1.30-1.40x faster (softmax and log_softmax), rows in cache unchanged. Pass 2 takes
-//   two batches per step and the row is compiled with the pre-allocation scheduler
-//   (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains overlap: AMD Zen 3, best of 4,
-//   log_softmax 14-17% and softmax 4-7% faster than one batch per step in source order (four per
-//   step: 10% and 5-8%). Not adopted, for these reasons:
-//   - the online one-pass max-and-sum (Milakov & Gimelshein) rescales the running sums by
-//     e^(m_old - m_new) whenever a lane's maximum grows, which on an ascending row is every
-//     batch: n/W roundings of ~2^-27 pile up in the sum (2^-20 at 1000 columns), while the max
-//     element's log_softmax, -log1p(rest), needs rest to full relative accuracy. Rescaling by
-//     powers of 2 instead would be exact, but then the maxima no longer contribute exactly 1
-//     (log_softmax again), and softmax's stored e would carry the shift in force when each was
-//     written. Measured for softmax anyway (AVX2, AMD Zen 3, tools/lib-ab.cpp, median of 5,
-//     experimental builds on rows in [-10, 10)): without pass 1 at all, softmax would be at most
-//     1.15-1.18x faster at 4x1000, 1x32000, 262x1000 and 1.09-1.13x at 524x32000; with only the
-//     online form's own per-batch work added back (a running max and, per step, a test for a new
-//     shift, never taken; no deep-term check, no rescaling), 1.00x, 1.00x, 1.02x and 1.10x: in
-//     cache it saves nothing, as pass 1 is a plain read while pass 2's exponentials bound the row;
-//   - the two-pass (mantissa, exponent) sum (Dukhan & Ablavatski) needs no max and rescales only
-//     by powers of 2 (exactly), but softmax then takes two exponentials per element (sum, then
-//     output) instead of one, and log_softmax becomes x - log(sum), which cancels for the max
-//     element (x = 100, log(sum) = 100 + 1e-30). Its cost measured from below (no pass 1, e not
-//     stored, the second exponential without the form's exponent bookkeeping): softmax 0.72-0.74x
-//     in cache and 0.81x at 524x32000, slower at every size.
+//   instead of by pass 1 alone. Pass 2 takes two batches per step and the row is compiled with
+//   the pre-allocation scheduler (SIMDACT_SCHEDULE_BEFORE_RA), so that two exponential chains
+//   overlap. The online one-pass max-and-sum and the two-pass (mantissa, exponent) sum were
+//   measured and not adopted (docs/performance-notes.md): the first loses log_softmax's accuracy
+//   for the max element and saves nothing in cache, the second takes two exponentials per
+//   element and cancels for the max element of log_softmax.
 // Accuracy: softmax within 2 ULP of the exact result (0.5 from storing e_j, 0.5 from the final
 // rounding, ~2^-27 from the float exponential and the sum); log_softmax within 2 ULP as well
-// (see pass 3). The coarse exponential moves log_softmax's sum by at most 2^-24.75 relative
+// (see finish). The coarse exponential moves log_softmax's sum by at most 2^-24.75 relative
 // (k is exact: counted, or the maxima's 1s; e^(s - m) adds 2^-36.6), so L = log(k + rest) by at
-// most 2^-24.75 rest / (k + rest) <=
-// 2^-24.75 L, which is at most 2^-24.75 of |y| = (m - x) + L: 0.6 ULP of y, on top of pass 3's
-// roundings before the last one (x - c_hi: up to 1 ULP of y where the two straddle a power of
-// 2; c_lo's: 0.25), 1.85 < 2 in all: within 2 ULP still (measured: max 1, the histogram
-// unchanged to 0.01%). AVX2, AMD Zen 3, bench-ab best of 6: 1.12-1.15x faster with it at 1000 and
-// 32000 columns in cache, 1.02x at DRAM sizes. Softmax keeps the fine one: its stored e_j already
-// carries a float rounding (up to 1 ULP of y), and e_j's and the sum's 2^-24.75 would add 0.6 ULP
-// each. (And for the max element of a row whose other terms are all below 2^-92, x - max < -64,
-// rest carries the 2^-24 relative error of a sum of floats). Terms with x - max < -104 (each below
+// most 2^-24.75 rest / (k + rest) <= 2^-24.75 L, which is at most 2^-24.75 of
+// |y| = (m - x) + L: 0.6 ULP of y, on top of pass 3's roundings before the last one (x - c_hi:
+// up to 1 ULP of y where the two straddle a power of 2; c_lo's: 0.25), 1.85 < 2 in all: within
+// 2 ULP still (measured: max 1). Softmax keeps the fine one: its stored e_j already carries a
+// float rounding (up to 1 ULP of y), and e_j's and the sum's 2^-24.75 would add 0.6 ULP each.
+// (And for the max element of a row whose other terms are all below 2^-92, x - max < -64, rest
+// carries the 2^-24 relative error of a sum of floats). Terms with x - max < -104 (each below
 // half the smallest subnormal) are left out of the sums: a row whose rest is made only of many of
-// them gives its max element a log_softmax of -0 instead of a few subnormal ULPs below 0. Edge rows
-// (documented in simdact.h): any NaN -> the row is NaN; all -inf -> zeros (log: -inf); k entries of
-// +inf -> 1/k there and 0 elsewhere (log: -log k and -inf); subtracting the max first keeps ±1e30
-// and other huge values from overflowing.
+// them gives its max element a log_softmax of -0 instead of a few subnormal ULPs below 0.
+// Special values (edge rows, documented in simdact.h): any NaN -> the row is NaN; all -inf ->
+// zeros (log: -inf); k entries of +inf -> 1/k there and 0 elsewhere (log: -log k and -inf);
+// subtracting the max first keeps ±1e30 and other huge values from overflowing.
 #pragma once
 
 // The passes live in kernels/softmax/: row_exp.hpp and row_sum.hpp (pass 2), finish.hpp (pass 3),

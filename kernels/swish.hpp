@@ -1,24 +1,25 @@
 // swish(x; beta) = x * sigmoid(beta * x). Default beta = 1 (silu); any finite beta.
 //
-// Reference: beta * x is exact in double (0 where beta is 0, also for infinite x); the sigmoid
-// as in sigmoid.hpp (logistic.hpp). Where the sigmoid underflows to 0 the product is a signed zero,
-// also for x = ±inf (the limit, not inf * 0). Vector kernel, in float: y = beta * x as y + y_lo
-// (y_lo = the FMA remainder: the logistic of a large |y| is sensitive to every bit of it); s =
-// logistic(y, y_lo) = s.q + correction (expf.hpp); x * s.q + x * correction in one FMA, one
-// rounding. The exponential is the fine one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid
-// and silu take, but for 0 < beta <= 2^12 (`moderate`, picked per call): with |beta| from about
-// 2^14 on, results near 2^-126 come from the fast path, where x * correction (2^-24 of the result)
-// rounds to the subnormal grid, half an ULP; with the coarse exponential on top, a few of them were
-// 2 ULP off (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade, with the logistic's
-// earlier e / (1 + e) form). y is formed from x clamped so that y <= 87 (see eval_impl). Lanes
-// outside the float path's domain, y < -80 (results below 2^-115 |x|: rare in practice, and where x
-// can be huge and the result still not 0) or y NaN (x = ±inf at beta = 0), take the double path:
-// e^(beta x) in double (exp_f64.hpp), logistic, product, one rounding, with x clamped to ±1e39
-// (past the float range) so that the infinities get their limits. Accuracy: max 1 ULP over all
-// floats, for any beta (exhaustive at beta = 1, every vector ISA, and on AVX2 at beta = 1.702,
-// -0.5, 0.2, 4096, 0.001, ±1e5; sweeps at other betas in the tests). Special values (beta > 0): NaN
-// -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives x / 2; beta < 0 mirrors: +inf -> +0,
-// -inf -> -inf.
+// Reference: x_times_logistic_reference (logistic.hpp): beta * x is exact in double (0 where
+// beta is 0, also for infinite x); where the sigmoid underflows to 0 the product is a signed
+// zero, also for x = ±inf (the limit, not inf * 0).
+// Vector kernel, in float: y = beta * x as y + y_lo (y_lo = the FMA remainder: the logistic of a
+// large |y| is sensitive to every bit of it); s = logistic(y, y_lo) = s.q + correction
+// (logistic.hpp); x * s.q + x * correction in one FMA, one rounding. The exponential is the fine
+// one (~2^-27.5), not the coarse one (2^-24.75) that sigmoid and silu take, but for
+// 0 < beta <= 2^12 (`moderate`, picked per call): with |beta| from about 2^14 on, results near
+// 2^-126 come from the fast path, where x * correction (2^-24 of the result) rounds to the
+// subnormal grid, half an ULP; with the coarse exponential on top, a few of them were 2 ULP off
+// (beta = 1e5, x = -0x1.a10972p-11: 1 input in 2^24 of its binade). y is formed from x clamped so
+// that y <= 87 (see eval_impl). Lanes outside the float path's domain, y < -80 (results below
+// 2^-115 |x|: rare in practice, and where x can be huge and the result still not 0) or y NaN
+// (x = ±inf at beta = 0), take the double path: e^(beta x) in double (exp_f64.hpp), logistic,
+// product, one rounding, with x clamped to ±1e39 (past the float range) so that the infinities
+// get their limits. beta = 1 runs silu's kernel (x_times_logistic_of_x), the same results.
+// Accuracy: max 1 ULP over all floats, for any beta (exhaustive at beta = 1, every vector ISA,
+// and on AVX2 at beta = 1.702, -0.5, 0.2, 4096, 0.001, ±1e5; sweeps at other betas in the tests).
+// Special values (beta > 0): NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0. beta = 0 gives
+// x / 2; beta < 0 mirrors: +inf -> +0, -inf -> -inf.
 #pragma once
 
 #include <cmath>
@@ -70,22 +71,20 @@ struct swish {
 
   // 0 < beta <= 2^12, the betas in use (1.702 for the gelu approximation, learned betas near 1),
   // which the driver picks once per call (driver.hpp): beta's sign needs no handling and the
-  // coarse exponential is enough: a permute and three other instructions fewer per batch (AVX2,
-  // AMD Zen 3, bench-ab best of 8: 1.11-1.13x faster at beta = 1.702). The fast path's smallest
+  // coarse exponential is enough: a permute and three other instructions fewer per batch. The
+  // fast path's smallest
   // result is 80 e^-80 / beta >= 2^-122 there, so the correction's rounding to the subnormal grid
   // costs at most 1/32 ULP on top of the coarse exponential's 0.6 (near 2^-126, at beta >= 1e5,
   // it costs half an ULP: see above). It also reduces beta x for the exponential without forming
-  // beta x and its remainder (logistic.hpp, logistic_of_product: two instructions fewer; AVX2, AMD
-  // Zen 3, 1.10-1.23x faster at beta = 1.702 in an interleaved run of 12), and picks the lanes for
-  // the double path by x >= -80 / beta, a loop invariant.
+  // beta x and its remainder (logistic.hpp, logistic_of_product: two instructions fewer), and
+  // picks the lanes for the double path by x >= -80 / beta, a loop invariant.
   struct moderate {  // the driver needs only eval: the double path stays swish's
     template <class B>
     SIMDACT_INLINE static B eval(B x, const params& p) {
       return eval_impl<true>(x, p);
     }
     // |x| <= 80 / beta: neither clamp does anything and no lane takes the double path (see
-    // driver.hpp; 80 / beta is a loop invariant). AVX2, AMD Zen 3, rdtsc, interleaved, best of
-    // 300 at n = 4096 and of 40 at 262144, beta = 1.702: 1.12-1.14x faster.
+    // driver.hpp; 80 / beta is a loop invariant).
     struct common {
       template <class B>
       SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {

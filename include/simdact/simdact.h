@@ -86,7 +86,7 @@ typedef struct simdact_params {
 #define SIMDACT_PARAMS_0()
 #define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
 #define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
-#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                      \
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                       \
   SIMDACT_EXPORT simdact_status simdact_##name##_f32(const float* x, float* y, \
                                                      size_t n SIMDACT_PARAMS_##count plist);
 #include "simdact/activations.def"

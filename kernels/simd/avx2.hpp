@@ -25,7 +25,7 @@ struct native<xsimd::fma3<xsimd::avx2>> {
   // One masked load and a blend (masked-out lanes are not accessed, so they cannot fault). (A
   // buffer written float by float and read as one vector makes the load wait until the stores
   // retire: on softmax rows of 10 columns that stall, three times per row, was a good part of the
-  // row's time.) No store_first: the masked store is microcoded on AMD Zen 3, slower than the
+  // row's time.) No store_first: the masked store is microcoded on AMD cores, slower than the
   // vocabulary's buffer.
   static SIMDACT_INLINE F load_first(const float* p, std::size_t count, float fill) {
     const __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(count)),

@@ -15,12 +15,8 @@ namespace simdact::SIMDACT_ISA::kernels::softmax {
 //   into floats): x - c_hi is exact where x is within a factor 2 of c_hi, and otherwise y is
 //   about as large as x - c_hi, so its rounding is within half an ULP of y; with the last
 //   rounding and c_lo's (2^-24 of c_lo <= L <= |y|), within 2 ULP. The maxima, where c's
-//   double rounding could swallow a tiny L (m = 100, L = 1e-30), get -L directly. Measured
-//   against a long-double oracle (611,000 outputs, rows of 10 to 5000 normal values of spread
-//   0.01 to 100, centred at 0 or 1000): max 1 ULP, 14% of outputs 1 ULP off. Alternatives on
-//   AVX2 (AMD): subtracting in double (widen, subtract, narrow: ~14 instructions per batch
-//   instead of 4) is 19-23% slower for log_softmax as a whole, x - c_hi by TwoSum 13-15%
-//   slower; both round nearly every output correctly (0.01-0.03% 1 ULP off).
+//   double rounding could swallow a tiny L (m = 100, L = 1e-30), get -L directly. (Measured:
+//   max 1 ULP against a long-double oracle; the alternatives: docs/performance-notes.md.)
 //   Long: the row's sums are row_exp's with RowTable (log_softmax: maxima counted apart).
 template <class Arch, bool Log, bool Long>
 struct finish {

@@ -45,10 +45,7 @@ struct scaled_exp {
 //     added to the exponent field of every entry of the exponential's table once per row
 //     (modulo 2^32, like the reduction's own integer add), so that a batch costs no more than
 //     e^v: no subtraction, no add of -N (53 instructions per two batches instead of 57, and
-//     no constant reloaded from the stack). AVX2, AMD Zen 3, tools/lib-ab.cpp, median of 5
-//     runs (both builds with cmake/SimdactIsa.cmake's aligned loops): softmax 1.06x, 1.06x,
-//     1.08x, 1.11x faster at 4x1000, 1x32000, 8x32000, 262x1000 (1.02x at 524x32000, rows of
-//     10 unchanged), the results the same bit for bit;
+//     no constant reloaded from the stack);
 //   - |m| >= 2^10: s = m, v - m exact (Sterbenz: v and m within a factor 2 for every v >= m -
 //     105 that matters; below, v - m rounds to -105 or less and is clamped); such rows take
 //     the general path.
@@ -56,16 +53,11 @@ struct scaled_exp {
 //   d_lo), which log_softmax did until it left its maxima out of the sum (row_sum).
 //   log_softmax on long rows (RowTable) takes the same e^(v - s), its maxima left out of the
 //   sum (zeroed, counted per lane) and the rest taken back by e^(s - m) in double once per row
-//   (shift_factor): AVX2, AMD Zen 3, lib-ab median of 5, against the TwoSum: 1.10x, 1.12x,
-//   1.08x, 1.09x, 1.04x faster at 4x1000, 1x32000, 8x32000, 262x1000, 524x32000 (histogram
-//   86.00% / 14.00%, max 1 ULP; rows of 40 to 64 columns break even, 0.98-1.00x, 1.01x at
-//   100). On short rows the count, its reduction and e^(s - m) cost more than the TwoSum of
-//   one to four batches (409x10 0.80x, 1000x32 0.87x), so short_rows keeps the TwoSum
-//   (two_sum), and every short row goes through short_rows (single rows too: 1.01x
-//   at 10 columns, 1.11x for 3x20; groups of four 0.99-1.03x), so that a row's form depends
-//   on its length only.
-//   RowTable = false (short rows, where building the table per row costs more than it saves:
-//   rows of 10 columns 0.94-0.96x with it): -N added per batch instead, as ext.
+//   (shift_factor). On short rows the count, its reduction and e^(s - m) cost more than the
+//   TwoSum of one to four batches, so short_rows keeps the TwoSum (two_sum), and every short row
+//   goes through short_rows (single rows too), so that a row's form depends on its length only.
+//   RowTable = false (short rows, where building the table per row costs more than it saves):
+//   -N added per batch instead, as ext.
 template <class B, bool Log, bool RowTable = true>
 struct row_exp {
   static constexpr exp_accuracy A = accuracy<Log>;

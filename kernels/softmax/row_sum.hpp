@@ -25,8 +25,7 @@ struct row_sum {
   }
   // e = s (1 + p) as the shallow exponential leaves it, unrounded: its float
   // hi = s + s p rounded, and what of e the addition to acc left out, e - (sum - acc), in one
-  // FMA: one rounding where the pair took two, two instructions fewer (AVX2, AMD Zen 3,
-  // interleaved best of 8: log_softmax 1.06-1.11x, softmax 1.00-1.06x). s - (sum - acc) is
+  // FMA: one rounding where the pair took two, two instructions fewer. s - (sum - acc) is
   // exact where sum - acc is 0 or within a factor 2 of s, and elsewhere (e near half an ULP of
   // acc) rounds by 2^-25 of that ULP, as negligible as Fast2Sum's exactness it replaces.
   SIMDACT_INLINE B add(unrounded_exp<B> e) {

@@ -101,13 +101,8 @@ SIMDACT_SCHEDULE_BEFORE_RA void vector_row(const float* x, float* y, std::size_t
 // Rows of at most 4 batches (NB), R at a time, so that the rows' dependency chains (max,
 // reductions, exponential, sums, division or log1p: a row's time here) overlap: NB - 1 full
 // batches and then the rest (1 to W elements, one masked batch), in vector_row's order.
-// AVX2, AMD Zen 3, against one row at a time (dlopen A/B, best of 12): rows of 1 to 16
-// columns (R = 4) softmax 1.43-1.57x, log_softmax 1.36-1.60x faster (R = 2 gave 1.12-1.28x);
-// bench-ab, best of 6: 409x10 softmax 1.75x, log_softmax 1.27x; 26214x10 1.90x and 1.41x;
-// rows of 17 to 32 columns 1.2-1.43x (R = 4 there 1.0-1.1x faster than R = 2). Every short
-// row goes through here, the rows left over one at a time (R = 1: single rows of 10 and 20
-// columns 1.14x and 1.29x faster for softmax than through vector_row, log_softmax 1.01x and
-// 1.11x), so that a row's bits do not depend on its neighbours: the general exponential,
+// Every short row goes through here, the rows left over one at a time (R = 1), so that a row's
+// bits do not depend on its neighbours: the general exponential,
 // taken for all R rows when one needs it, equals the shallow one where every x - m >= -64,
 // and so do their sums (row_sum's add of a scaled_exp; before, the general path's float pair
 // rounded twice, and one output in ~10^8 moved by 1 ULP with a deep neighbour: test
@@ -175,10 +170,8 @@ SIMDACT_SCHEDULE_BEFORE_RA void short_rows(const float* x, float* y, std::size_t
 
 // log_softmax streams y where the output is large (stream_from, driver.hpp), its rows are long (a
 // partial batch at each end of a row, through the cache, shares its lines with the streamed
-// ones) and y is float-aligned: its last pass is y's only write. AVX2, AMD Zen 3, 2^24
-// elements, best of 12 alternating: rows of 512 columns 1.08x, 1000 1.10x, 4096 1.15x, 32000
-// 1.12x faster; 16 to 256 columns 0.90-0.99x, hence the minimum. (Softmax writes y in pass 2
-// and rescales it in pass 3, in cache: nothing to gain.)
+// ones) and y is float-aligned: its last pass is y's only write; below 512 columns it was slower.
+// (Softmax writes y in pass 2 and rescales it in pass 3, in cache: nothing to gain.)
 template <class Arch, bool Log>
 void vector_rows(const float* x, float* y, std::size_t rows, std::size_t cols, std::size_t xs,
                  std::size_t ys) {
