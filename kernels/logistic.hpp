@@ -57,11 +57,18 @@ inline double x_times_logistic_reference(double x, double beta) {
 }
 
 // The same over a double batch, the double path of swish and silu (exp_f64.hpp's logistic), with
-// x clamped to ±1e39 (past the float range) so that the infinities get their limits.
+// x clamped to ±1e39 (past the float range) so that the infinities get their limits where
+// beta x saturates the logistic there (|beta| >= 2e-37); for smaller beta the infinities get
+// their limits directly: ±inf where beta x -> +inf, a signed zero where beta x -> -inf, x / 2 at
+// beta = 0.
 template <class D>
 SIMDACT_INLINE D x_times_logistic_f64(D x, D beta) {
   const D xc = simd::min(simd::max(x, D(-1e39)), D(1e39));
-  return xc * logistic_f64(beta * xc);
+  const D r = xc * logistic_f64(beta * xc);
+  const D bx = beta * x;  // ±inf, or NaN at beta = 0, where x is infinite
+  const D limit = simd::select(bx > D(0.0), x,
+                               simd::select(bx < D(0.0), simd::copysign(D(0.0), x), x * D(0.5)));
+  return simd::select(simd::abs(x) == D(std::numeric_limits<double>::infinity()), limit, r);
 }
 
 // A quotient as q + residual * rcp: an estimate q, corrected by its residual times a reciprocal

@@ -39,10 +39,19 @@ struct swish {
   static constexpr bool monotone = false;
   static constexpr special_value special_values[] = {
       {infinity, infinity}, {-infinity, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
-  static constexpr special_value_at special_values_at[] = {
-      {-1.0f, infinity, 0.0f},    {-1.0f, -infinity, -infinity},
-      {0.0f, infinity, infinity}, {0.0f, -infinity, -infinity},
-      {0.0f, 3.0f, 1.5f},         {-1.0f, -0.0f, -0.0f}};
+  // With beta so small that 87 / |beta| overflows (below 2.6e-37) the limits hold too.
+  static constexpr special_value_at special_values_at[] = {{-1.0f, infinity, 0.0f},
+                                                           {-1.0f, -infinity, -infinity},
+                                                           {0.0f, infinity, infinity},
+                                                           {0.0f, -infinity, -infinity},
+                                                           {0.0f, 3.0f, 1.5f},
+                                                           {-1.0f, -0.0f, -0.0f},
+                                                           {1e-38f, infinity, infinity},
+                                                           {1e-38f, -infinity, -0.0f},
+                                                           {-1e-38f, infinity, 0.0f},
+                                                           {-1e-38f, -infinity, -infinity},
+                                                           {0x1p-149f, infinity, infinity},
+                                                           {0x1p-149f, -infinity, -0.0f}};
   // Results near 2^-126, where a correction term of 2^-24 of the result rounds to the subnormal
   // grid: at |beta| >= 1e5 a few were 2 ULP off with the coarse exponential. And the edge of the
   // moderate variant (coarse exponential): beta = 2^12 at x = -80 / beta, its smallest fast-path
@@ -88,7 +97,9 @@ struct swish {
     struct common {
       template <class B>
       SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
-        return simd::abs(x) <= B(80.0f) / B(p.beta);
+        // At most FLT_MAX: 80 / beta overflows for beta below 2.4e-37, and ±inf is not covered.
+        return simd::abs(x) <=
+               simd::min(B(80.0f) / B(p.beta), B(std::numeric_limits<float>::max()));
       }
       template <class B>
       SIMDACT_INLINE static B eval(B x, const params& p) {
@@ -113,20 +124,22 @@ struct swish {
   SIMDACT_INLINE static B eval_impl(B x, const params& p) {
     const B beta(p.beta);
     const B big(std::numeric_limits<float>::max());
-    const B limit = B(87.0f) / simd::abs(beta);  // +inf at beta = 0
+    // At most FLT_MAX: 87 / |beta| overflows for |beta| below 2.6e-37 (and at beta = 0), and
+    // x = ±inf must not reach y, whose logistic would be NaN.
+    const B limit = simd::min(B(87.0f) / simd::abs(beta), big);
     const B sign = beta & B(-0.0f);
     const B xs = Moderate ? x : x ^ sign;
     const B abs_beta = Moderate ? beta : simd::abs(beta);
     const B xc = simd::min(xs, limit);
     if constexpr (Moderate) {
       const quotient<B> s = logistic_of_product<exp_accuracy::coarse>(xc, beta);
-      const B low = B(-80.0f) / beta;  // a loop invariant
+      const B low = simd::max(B(-80.0f) / beta, -big);  // a loop invariant; -inf is patched
       return patch<swish>(x, p, x >= low, times_logistic(x, s, simd::min(x, big)));
     } else {
       const B y = abs_beta * xc;
       const quotient<B> s = logistic<exp_accuracy::fine>(y, simd::fmsub(abs_beta, xc, y));
       const B x_corr = simd::min(xs, big) ^ sign;  // +inf: FLT_MAX
-      // y >= -80 also leaves out y = NaN, which x = ±inf makes at beta = 0 (x = NaN gives NaN on
+      // y >= -80 also leaves out y = NaN, which x' = -inf makes at beta = 0 (x = NaN gives NaN on
       // either path); x' = +inf is clamped and needs no double path.
       return patch<swish>(x, p, y >= B(-80.0f), times_logistic(x, s, x_corr));
     }

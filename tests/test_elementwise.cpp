@@ -320,10 +320,18 @@ TEST_P(ParameterizedElementwise, SpecialValuesOtherParameters) {
       << act().name << " has a parameter but states no special values at other values of it";
   for (const kernels::special_value_at& c : act().special_values_at) {
     const simdact_params p = act().with_param(c.param);
-    float y = 0.0f;
-    ASSERT_EQ(simdact_apply_f32(act().id, &p, &c.x, &y, 1), SIMDACT_OK);
-    EXPECT_EQ(to_bits(y), to_bits(c.y))
-        << act().name << "(" << c.x << "; " << c.param << ") = " << y << ", documented " << c.y;
+    // Alone, and as a whole array of it (the driver's full steps and common cases: a subnormal
+    // beta once made swish's common case cover -inf).
+    for (std::size_t n : {std::size_t{1}, std::size_t{257}}) {
+      const std::vector<float> x(n, c.x);
+      std::vector<float> y(n, 0.0f);
+      ASSERT_EQ(simdact_apply_f32(act().id, &p, x.data(), y.data(), n), SIMDACT_OK);
+      for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(to_bits(y[i]), to_bits(c.y))
+            << act().name << "(" << c.x << "; " << c.param << ") = " << y[i] << " at " << i
+            << " of " << n << ", documented " << c.y;
+      }
+    }
   }
 }
 

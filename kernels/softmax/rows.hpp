@@ -180,6 +180,19 @@ void vector_rows(const float* x, float* y, std::size_t rows, std::size_t cols, s
                       reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0;
   std::size_t r = 0;
   constexpr std::size_t W = simd::lanes<simd::batch<Arch>>;
+  if (cols == 1) {
+    // e^0 / e^0 = 1 exactly (log_softmax: +0), which the shifted exponential would round
+    // (softmax({-99.25}) gave 0x1.fffffep-1); the non-finite by the edge rules, as in any row.
+    for (; r < rows; ++r) {
+      const float v = x[r * xs];
+      if (std::isfinite(v)) {
+        y[r * ys] = Log ? 0.0f : 1.0f;
+      } else {
+        edge_row(x + r * xs, y + r * ys, 1, Log, std::isnan(v), v);
+      }
+    }
+    return;
+  }
   if (cols <= 4 * W) {
     // Short rows, four at a time and then one by one: all of them by short_rows, whose
     // log_softmax differs from vector_row's (row_exp).
