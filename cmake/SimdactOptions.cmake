@@ -17,8 +17,27 @@ target_compile_options(simdact_warnings INTERFACE -Wall -Wextra -Wpedantic -Wsha
 # float-cast-overflow, which -fsanitize=undefined leaves out, catches a float converted to an
 # integer type that cannot hold it: a negative double cast to uint32 gave the intended modular
 # value on x86 and 0 on AArch64 (softmax's exponent shift, found by the NEON suite under qemu).
-if(SIMDACT_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+# With clang, UndefinedBehaviorSanitizer also checks loads of enum values outside their range
+# (part of its -fsanitize=undefined) and implicit integer conversions that truncate a value (its
+# sign-change check is left out: xsimd converts masks between signed and unsigned on purpose).
+# SIMDACT_SANITIZE=thread: ThreadSanitizer instead (tests/race_test.cpp).
+if(SIMDACT_SANITIZE STREQUAL "thread")
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+elseif(SIMDACT_SANITIZE)
+  set(checks address,undefined,float-cast-overflow)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    string(APPEND checks ",implicit-integer-truncation")
+  endif()
+  add_compile_options(-fsanitize=${checks} -fno-sanitize-recover=all
                       -fno-sanitize-address-use-after-scope -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined,float-cast-overflow)
+  add_link_options(-fsanitize=${checks})
+endif()
+# The fuzzers' coverage reaches into the library: it is compiled for it too.
+if(SIMDACT_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang" OR NOT SIMDACT_SANITIZE OR
+     SIMDACT_SANITIZE STREQUAL "thread")
+    message(FATAL_ERROR "SIMDACT_FUZZ needs clang and SIMDACT_SANITIZE=ON")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()

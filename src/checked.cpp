@@ -4,12 +4,19 @@
 #include <limits>
 
 #include "dispatch.hpp"
+#include "fp_env.hpp"
 #include "registry.hpp"
 
 namespace simdact::detail {
 namespace {
 
 constexpr std::size_t max_elements = std::numeric_limits<std::size_t>::max() / sizeof(float);
+
+// Whether [p, p + n) lies in the address space without wrapping around its end.
+bool fits(const float* p, std::size_t n) {
+  const auto a = reinterpret_cast<std::uintptr_t>(p);
+  return n <= (std::numeric_limits<std::uintptr_t>::max() - a) / sizeof(float);
+}
 
 bool overlap(const float* a, std::size_t na, const float* b, std::size_t nb) {
   const auto a0 = reinterpret_cast<std::uintptr_t>(a);
@@ -39,8 +46,11 @@ error run_elementwise(int a, const float* x, float* y, std::size_t n,
   if (n == 0) return {};
   if (x == nullptr) return {"x", "null pointer with n > 0"};
   if (y == nullptr) return {"y", "null pointer with n > 0"};
-  if (n > max_elements) return {"n", "too large for the address space"};
+  if (n > max_elements || !fits(x, n) || !fits(y, n)) {
+    return {"n", "too large for the address space (x + n or y + n wraps around)"};
+  }
   if (x != y && overlap(x, n, y, n)) return {"y", "overlaps x partially (only y == x is allowed)"};
+  const fp_scope environment;  // the default one, whatever the caller's (fp_env.hpp)
   active_table().elementwise[a](x, y, n, p);
   return {};
 }
@@ -55,12 +65,15 @@ error run_softmax(bool log, const float* x, float* y, std::size_t rows, std::siz
   if (cols > max_elements) return {"cols", "too large for the address space"};
   const std::size_t nx = extent(rows, cols, x_row_stride);
   const std::size_t ny = extent(rows, cols, y_row_stride);
-  if (nx == 0 || ny == 0) return {"rows", "rows * stride overflows the address space"};
+  if (nx == 0 || ny == 0 || !fits(x, nx) || !fits(y, ny)) {
+    return {"rows", "the rows' extent overflows the address space"};
+  }
   const bool in_place = x == y && x_row_stride == y_row_stride;
   if (!in_place && overlap(x, nx, y, ny)) {
     return {"y", "overlaps x (only y == x with equal strides is allowed)"};
   }
   const kernel_table& t = active_table();
+  const fp_scope environment;
   (log ? t.log_softmax : t.softmax)(x, y, rows, cols, x_row_stride, y_row_stride);
   return {};
 }

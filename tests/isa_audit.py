@@ -81,6 +81,8 @@ def audit(path, objdump):
         m = INSTRUCTION.match(line)
         if not m or function is None:
             continue
+        if m.group(2).strip().startswith("(bad)"):
+            continue  # data in the code (e.g. -fsanitize=function's signature before a function)
         reason = violation(isa, encoding(m.group(1)), m.group(2))
         if reason:
             key = (member, function)

@@ -2,6 +2,7 @@
 // the argument, and nothing written to y. Also the C++ wrappers and spans.
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -42,6 +43,31 @@ TEST(CApi, ElementwiseArgumentErrorsWriteNothing) {
   for (float v : z) EXPECT_EQ(v, sentinel);
   // Adjacent (not overlapping) ranges are fine.
   EXPECT_EQ(simdact_relu_f32(z.data(), z.data() + 8, 8), SIMDACT_OK);
+}
+
+// Sizes whose range wraps around the end of the address space are errors, not crashes (issue
+// 20's reproducers: relu in place with n = SIZE_MAX / 4, in-place softmax with that many
+// columns), and so are enum values outside the registry (a C caller may pass any int).
+TEST(CApi, WrappingSizesAndUnknownEnumValuesAreErrors) {
+  std::array<float, 8> buf{};
+  buf.fill(sentinel);
+  float* p = buf.data() + 4;
+  EXPECT_EQ(simdact_relu_f32(p, p, SIZE_MAX / 4), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_relu_f32(p, p, SIZE_MAX / 4 - 1), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_relu_f32(p, buf.data(), SIZE_MAX / 4 - 8), SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_softmax_f32(p, p, 1, SIZE_MAX / 4, SIZE_MAX / 4, SIZE_MAX / 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_log_softmax_f32(p, p, 2, 4, SIZE_MAX / 4 - 8, SIZE_MAX / 4 - 8),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  for (float v : buf) EXPECT_EQ(v, sentinel);
+  EXPECT_EQ(simdact_apply_f32(static_cast<simdact_activation>(100), nullptr, p, p, 1),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_apply_f32(static_cast<simdact_activation>(INT32_MIN), nullptr, p, p, 1),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(simdact_activation_name(static_cast<simdact_activation>(100)), nullptr);
+  EXPECT_EQ(simdact_set_isa(static_cast<simdact_isa>(100)), SIMDACT_ERROR_UNSUPPORTED_ISA);
+  EXPECT_EQ(simdact_isa_name(static_cast<simdact_isa>(-7)), nullptr);
+  EXPECT_STREQ(simdact_status_string(static_cast<simdact_status>(1000)), "unknown status");
 }
 
 TEST(CApi, EmptyCallsSucceedAndTouchNothing) {

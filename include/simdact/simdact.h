@@ -10,12 +10,18 @@
  *   - Any alignment is accepted. n == 0 succeeds and touches nothing (x and y may then be NULL).
  *   - In place (y == x) is allowed; any other overlap of the two ranges is an error.
  *   - NaN in gives NaN out; the infinities map to the function's limits; denormal inputs and
- *     outputs are computed, not flushed. The floating-point environment is left untouched.
+ *     outputs are computed, not flushed.
+ *   - Floating-point environment: every call computes in the default one (round to nearest, no
+ *     FTZ/DAZ, exceptions masked) whatever the caller's, so results do not depend on the
+ *     rounding mode or FTZ/DAZ and the caller's traps never fire inside it. On return the
+ *     caller's control state is restored; of the flags, only FE_INEXACT and FE_UNDERFLOW are
+ *     raised (by every call, spuriously where the results were exact).
  *   - Accuracy: each result is within the activation's documented ULP bound (README) of the
  *     correctly rounded value.
  *   - Errors (SIMDACT_ERROR_INVALID_ARGUMENT, and nothing is written to y): x or y NULL with
- *     n > 0, partially overlapping x and y, a parameter outside its domain (non-finite, or as
- *     the registry states for it: simdact/activations.def).
+ *     n > 0, partially overlapping x and y, n so large that x + n or y + n wraps around the
+ *     address space, a parameter outside its domain (non-finite, or as the registry states for
+ *     it: simdact/activations.def), an unknown activation.
  *   - From n = 2^22 on, the AVX2 and AVX-512 kernels write y with streaming (non-temporal)
  *     stores, which bypass the caches (such an output does not fit in them anyway), and fence
  *     them before returning.
@@ -24,10 +30,13 @@
  *   y[r*ys + j] = exp(x[r*xs + j] - max_r) / sum_k exp(x[r*xs + k] - max_r)
  *   log_softmax: y = x - max_r - log(sum_k exp(x_k - max_r)).
  *   Row strides are in elements and must be >= cols. In place (y == x, equal strides) is
- *   allowed, any other overlap is an error. rows == 0 or cols == 0 succeeds and touches nothing.
+ *   allowed; otherwise the extents [x, x + (rows - 1) * x_row_stride + cols) and the same of y
+ *   must not overlap, even where the rows themselves would interleave without touching (x with
+ *   stride 2, y = x + 1): that is an error. rows == 0 or cols == 0 succeeds and touches nothing.
  *   A row of all -inf gives zeros (log_softmax: -inf); +inf entries share the mass equally and
  *   the others get 0 (log_softmax: -log(count) and -inf); a NaN anywhere makes the row NaN.
- *   Errors: NULL pointers with rows*cols > 0, a stride < cols, sizes whose extent overflows.
+ *   Errors: NULL pointers with rows*cols > 0, a stride < cols, sizes whose extent overflows or
+ *   wraps around the address space.
  */
 #ifndef SIMDACT_SIMDACT_H
 #define SIMDACT_SIMDACT_H
@@ -40,29 +49,37 @@
 extern "C" {
 #endif
 
+/* The enums have int's representation in C and C++ alike; in C++ they are declared with int as
+ * their underlying type, so that any int a C caller passes (an unknown activation, say) is a value
+ * of the enum there too, which the library reports instead of undefined behaviour. */
+#ifdef __cplusplus
+#define SIMDACT_ENUM(name) enum name : int
+#else
+#define SIMDACT_ENUM(name) enum name
+#endif
+
 /** Result of every call that can fail. */
-typedef enum simdact_status {
-  SIMDACT_OK = 0,
-  SIMDACT_ERROR_INVALID_ARGUMENT = 1, /**< a NULL pointer, overlap, bad parameter or size */
-  SIMDACT_ERROR_UNSUPPORTED_ISA = 2   /**< the ISA is not compiled in or the CPU lacks it */
+typedef SIMDACT_ENUM(simdact_status){
+    SIMDACT_OK = 0,
+    SIMDACT_ERROR_INVALID_ARGUMENT = 1, /**< a NULL pointer, overlap, bad parameter or size */
+    SIMDACT_ERROR_UNSUPPORTED_ISA = 2   /**< the ISA is not compiled in or the CPU lacks it */
 } simdact_status;
 
 /** The elementwise activations, one constant per row of simdact/activations.def. The values
  * are ABI and never change. */
-typedef enum simdact_activation {
+typedef SIMDACT_ENUM(simdact_activation){
 #define SIMDACT_ACTIVATION(id, name, NAME, count, plist) SIMDACT_##NAME = id,
 #include "simdact/activations.def"
-  SIMDACT_ACTIVATION_COUNT
-} simdact_activation;
+    SIMDACT_ACTIVATION_COUNT} simdact_activation;
 
 /** Instruction sets a kernel table is built for. SIMDACT_ISA_AUTO means "the best the CPU
  * supports" (capped by SIMDACT_MAX_ISA). */
-typedef enum simdact_isa {
-  SIMDACT_ISA_AUTO = 0,
-  SIMDACT_ISA_SCALAR = 1, /**< portable C++: the reference formulas, evaluated in double */
-  SIMDACT_ISA_AVX2 = 2,   /**< x86-64 AVX2 + FMA */
-  SIMDACT_ISA_AVX512 = 3, /**< x86-64 AVX-512F (+ AVX2, FMA) */
-  SIMDACT_ISA_NEON = 4    /**< AArch64 Advanced SIMD */
+typedef SIMDACT_ENUM(simdact_isa){
+    SIMDACT_ISA_AUTO = 0,
+    SIMDACT_ISA_SCALAR = 1, /**< portable C++: the reference formulas, evaluated in double */
+    SIMDACT_ISA_AVX2 = 2,   /**< x86-64 AVX2 + FMA */
+    SIMDACT_ISA_AVX512 = 3, /**< x86-64 AVX-512F (+ AVX2, FMA) */
+    SIMDACT_ISA_NEON = 4    /**< AArch64 Advanced SIMD */
 } simdact_isa;
 
 /** Parameters of the parameterised activations, one field per named parameter of the registry

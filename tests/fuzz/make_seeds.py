@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Writes the fuzzers' seed corpus (tests/fuzz/corpus/): ordinary inputs and every reproducer of
+issue 20 that fits the fuzzers' input formats (see elementwise.cpp and softmax.cpp)."""
+import os
+import struct
+
+here = os.path.dirname(os.path.abspath(__file__))
+inf, nan = float("inf"), float("nan")
+# Registry order (include/simdact/activations.def).
+SIGMOID, TANH, RELU, LEAKY, ELU, SWISH, SILU, GELU, GELU_TANH = range(9)
+
+
+def floats(values):
+    return b"".join(struct.pack("<f", v) for v in values)
+
+
+def elementwise(act, isa, flags, param, xs):
+    return bytes([act, isa, flags]) + floats([param]) + floats(xs)
+
+
+def softmax(log, in_place, isa, rows, cols, xs_extra, ys_extra, values):
+    flags = (1 if log else 0) | (2 if in_place else 0)
+    return bytes([flags, isa, rows - 1, (cols - 1) & 0xFF, (cols - 1) >> 8, xs_extra, ys_extra]) + floats(values)
+
+
+ordinary = [-30.0, -5.5, -1.0, -0.25, 0.0, 0.5, 1.0, 3.0, 10.0, 100.0]
+specials = [inf, -inf, nan, 1e10, -1e10, 3e38, -3e38, 1e-40, -1e-40, -0.0, -1e-10, 88.7, -103.9]
+seeds = {"elementwise": {}, "softmax": {}}
+for act in range(9):
+    for isa in range(3):
+        seeds["elementwise"][f"act{act}_isa{isa}"] = elementwise(act, isa, 0, 1.0, ordinary + specials)
+seeds["elementwise"]["unknown_activation"] = elementwise(9, 0, 0, 1.0, ordinary)
+seeds["elementwise"]["in_place_offset"] = elementwise(SIGMOID, 1, 1 | (3 << 1), 0.0, ordinary * 5)
+# Issue 20: swish with a tiny beta at the infinities; huge |x| raising spurious flags; elu near 0-.
+for beta in (1e-38, -1e-38, 2.0 ** -149):
+    seeds["elementwise"][f"swish_tiny_beta_{beta:g}"] = elementwise(SWISH, 1, 0, beta, [inf, -inf, 1.0])
+# Found by the fuzzer: a subnormal beta made swish's common case cover x = -inf (64 values: one
+# whole step of four AVX2 batches).
+seeds["elementwise"]["swish_subnormal_beta_step"] = elementwise(
+    SWISH, 1, 0, struct.unpack("<f", bytes.fromhex("eee36c00"))[0], [-inf] + [1.0] * 62 + [nan])
+for act in (SIGMOID, TANH, ELU, SWISH, SILU, GELU_TANH):
+    seeds["elementwise"][f"huge_x_{act}"] = elementwise(act, 1, 0, 1.0, [1e10, -1e10, 3e38, -3e38] * 3)
+seeds["elementwise"]["elu_near_zero"] = elementwise(ELU, 1, 0, 1.0, [-1e-10, -1e-20, -1e-40])
+seeds["elementwise"]["nonfinite_param"] = elementwise(LEAKY, 1, 0, nan, ordinary)
+# Issue 20, softmax: a partial batch (FE_INVALID from the -inf padding), one column, a row whose
+# max dominates subnormal terms, equal values, a 33-column row, interleaved strides.
+seeds["softmax"]["partial_batch"] = softmax(False, False, 1, 1, 3, 0, 0, [1.0, 2.0, 3.0])
+seeds["softmax"]["one_column"] = softmax(False, False, 1, 4, 1, 0, 0, [-99.25, 1.0, -3.0, 7.5])
+seeds["softmax"]["one_column_log"] = softmax(True, False, 1, 4, 1, 0, 0, [-99.25, 1.0, -3.0, 7.5])
+seeds["softmax"]["subnormal_terms"] = softmax(True, False, 1, 1, 1000, 0, 0, [0.0] + [-103.9] * 999)
+seeds["softmax"]["deep_terms"] = softmax(True, False, 1, 1, 1000, 0, 0, [0.0] + [-95.0] * 999)
+seeds["softmax"]["equal_values"] = softmax(False, False, 0, 2, 4096, 0, 0, [0.5])
+seeds["softmax"]["dominant_max"] = softmax(True, False, 1, 1, 33, 0, 0, [0.0] + [-18.0 + i * 0.01 for i in range(32)])
+seeds["softmax"]["strides_in_place"] = softmax(False, True, 2, 5, 17, 3, 0, ordinary + specials)
+seeds["softmax"]["edge_rows"] = softmax(True, False, 1, 3, 4, 1, 2, [-inf, -inf, -inf, -inf, inf, 1.0, inf, nan, 0.0, 1.0, 2.0, 3.0])
+for kind, files in seeds.items():
+    os.makedirs(os.path.join(here, "corpus", kind), exist_ok=True)
+    for name, data in files.items():
+        with open(os.path.join(here, "corpus", kind, name), "wb") as f:
+            f.write(data)
