@@ -20,6 +20,20 @@ namespace simdact::SIMDACT_ISA::kernels::softmax {
 template <class B>
 struct row_sum {
   B acc = B(1.0f), rest_lo = B(0.0f), maxima = B(0.0f);
+  // Long rows: every flush_batches batches per lane the lanes' sums go into double and start
+  // again (flush), so that acc stays below 2^14 and rest_lo keeps its relative accuracy; without
+  // it softmax lost a few ULP from 2^20 columns on (a row of 2^22 equal values: 7 ULP). Rows of
+  // fewer batches never flush, and keep their bits.
+  static constexpr std::size_t flush_batches = 8192;
+  double coarse_done = 0.0, fine_done = 0.0, maxima_done = 0.0;
+  SIMDACT_INLINE void flush() {
+    coarse_done += simd::reduce_add(acc - B(1.0f));
+    fine_done += simd::reduce_add(rest_lo);
+    maxima_done += simd::reduce_add(maxima);
+    acc = B(1.0f);
+    rest_lo = B(0.0f);
+    maxima = B(0.0f);
+  }
   SIMDACT_INLINE void count(simd::mask_t<B> at_max) {
     maxima = maxima + simd::keep_where(at_max, B(1.0f));
   }
@@ -51,9 +65,9 @@ struct row_sum {
   // sum = coarse + fine: coarse = the lanes' acc - 1, exact while acc < 2^24 (rows below 2^24
   // W columns; beyond, it rounds by at most 2^-25 relative), multiples of 2^-23 summed
   // exactly in double, so that the sum keeps its relative accuracy however small it is.
-  SIMDACT_INLINE double coarse() const { return simd::reduce_add(acc - B(1.0f)); }
-  SIMDACT_INLINE double fine() const { return simd::reduce_add(rest_lo); }
-  SIMDACT_INLINE double count_of_maxima() const { return simd::reduce_add(maxima); }
+  SIMDACT_INLINE double coarse() const { return simd::reduce_add(acc - B(1.0f)) + coarse_done; }
+  SIMDACT_INLINE double fine() const { return simd::reduce_add(rest_lo) + fine_done; }
+  SIMDACT_INLINE double count_of_maxima() const { return simd::reduce_add(maxima) + maxima_done; }
 };
 
 // v's e added to the row's sum (log_softmax: v counted instead where it is the max).

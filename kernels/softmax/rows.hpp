@@ -62,10 +62,16 @@ SIMDACT_SCHEDULE_BEFORE_RA void vector_row(const float* x, float* y, std::size_t
   };
   auto body_pass2 = [&](auto general) SIMDACT_INLINE_LAMBDA {
     std::size_t j = 0;
-    for (; j + 2 * W <= body; j += 2 * W) {  // two exponentials per step, interleaved
-      if (next) simd::prefetch_lines<B, 2>(next + j);
-      pass2(j, general);
-      pass2(j + W, general);
+    // In blocks of row_sum's flush_batches batches, the sums flushed between them.
+    for (std::size_t end = std::min(body, row_sum<B>::flush_batches * W);;
+         end = std::min(body, end + row_sum<B>::flush_batches * W)) {
+      for (; j + 2 * W <= end; j += 2 * W) {  // two exponentials per step, interleaved
+        if (next) simd::prefetch_lines<B, 2>(next + j);
+        pass2(j, general);
+        pass2(j + W, general);
+      }
+      if (end == body) break;
+      sum.flush();
     }
     if (j < body) pass2(j, general);
   };
