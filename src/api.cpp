@@ -15,22 +15,13 @@ void check(detail::error e) {
 
 }  // namespace
 
-#define SIMDACT_PARAMS_0()
-#define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
-#define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
-#define SIMDACT_ASSIGN_0() (void)p
-#define SIMDACT_ASSIGN_1(a, a_default, a_domain) p.a = a
-#define SIMDACT_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)
-#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                            \
-  void name(const float* x, float* y, std::size_t n SIMDACT_PARAMS_##count plist) { \
-    params p = registry::activations[id].defaults();                                \
-    SIMDACT_ASSIGN_##count plist;                                                   \
-    check(detail::run_elementwise(id, x, y, n, &p));                                \
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                          \
+  void name(const float* x, float* y, std::size_t n SIMDACT_ARGS_##count plist) { \
+    params p = registry::activations[id].defaults();                              \
+    SIMDACT_ASSIGN_##count plist;                                                 \
+    check(detail::run_elementwise(id, x, y, n, &p));                              \
   }
 #include "simdact/activations.def"
-#undef SIMDACT_ASSIGN_0
-#undef SIMDACT_ASSIGN_1
-#undef SIMDACT_ASSIGN_2
 
 void apply(activation a, const float* x, float* y, std::size_t n) {
   check(detail::run_elementwise(a, x, y, n, nullptr));

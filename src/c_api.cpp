@@ -21,23 +21,14 @@ simdact_status status(simdact::detail::error e) {
 extern "C" {
 
 // simdact_<name>_f32(x, y, n, parameters...): the activation's defaults, its arguments over them.
-#define SIMDACT_PARAMS_0()
-#define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
-#define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
-#define SIMDACT_ASSIGN_0() (void)p
-#define SIMDACT_ASSIGN_1(a, a_default, a_domain) p.a = a
-#define SIMDACT_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)
-#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                       \
-  simdact_status simdact_##name##_f32(const float* x, float* y,                \
-                                      size_t n SIMDACT_PARAMS_##count plist) { \
-    simdact_params p = simdact::registry::activations[id].defaults();          \
-    SIMDACT_ASSIGN_##count plist;                                              \
-    return status(run_elementwise(id, x, y, n, &p));                           \
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                     \
+  simdact_status simdact_##name##_f32(const float* x, float* y,              \
+                                      size_t n SIMDACT_ARGS_##count plist) { \
+    simdact_params p = simdact::registry::activations[id].defaults();        \
+    SIMDACT_ASSIGN_##count plist;                                            \
+    return status(run_elementwise(id, x, y, n, &p));                         \
   }
 #include "simdact/activations.def"
-#undef SIMDACT_ASSIGN_0
-#undef SIMDACT_ASSIGN_1
-#undef SIMDACT_ASSIGN_2
 
 simdact_status simdact_apply_f32(simdact_activation activation, const simdact_params* params,
                                  const float* x, float* y, size_t n) {

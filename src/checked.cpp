@@ -46,7 +46,7 @@ error run_elementwise(int a, const float* x, float* y, std::size_t n,
   if (n == 0) return {};
   if (x == nullptr) return {"x", "null pointer with n > 0"};
   if (y == nullptr) return {"y", "null pointer with n > 0"};
-  if (n > max_elements || !fits(x, n) || !fits(y, n)) {
+  if (!fits(x, n) || !fits(y, n)) {
     return {"n", "too large for the address space (x + n or y + n wraps around)"};
   }
   if (x != y && overlap(x, n, y, n)) return {"y", "overlaps x partially (only y == x is allowed)"};

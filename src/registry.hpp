@@ -70,6 +70,16 @@ constexpr activation with_defaults(activation a) {
   return a;
 }
 
+// For the per-activation entry points of the C and C++ APIs (src/c_api.cpp, src/api.cpp), from a
+// row's parameter list: SIMDACT_ARGS_n, the arguments after n; SIMDACT_ASSIGN_n, those arguments
+// stored into the simdact_params p that holds the row's defaults.
+#define SIMDACT_ARGS_0()
+#define SIMDACT_ARGS_1(a, a_default, a_domain) , float a
+#define SIMDACT_ARGS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
+#define SIMDACT_ASSIGN_0() (void)p
+#define SIMDACT_ASSIGN_1(a, a_default, a_domain) p.a = a
+#define SIMDACT_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)
+
 #define SIMDACT_PARAMS_0() \
   {}
 #define SIMDACT_PARAMS_1(a, a_default, a_domain) \
