@@ -13,6 +13,7 @@
 //   /tmp/lib-bits /tmp/a.so /tmp/b.so avx2 avx512 -- swish=1.702 elu=0.2
 //   STRIDE=251 ROWS=100000 /tmp/lib-bits ...   (a sample: NEON under qemu)
 //   MIN_COLS=2 ...   (rows of at least 2 columns)
+//   ROWS_FN=softmax ...   (only softmax, or only log_softmax, of the two row functions)
 #include <dlfcn.h>
 
 #include <algorithm>
@@ -161,12 +162,14 @@ matrix random_matrix(std::mt19937_64& rng, std::size_t min_cols) {
 bool compare_softmax(const library& a, const library& b, std::size_t total_rows,
                      std::size_t min_cols) {
   std::mt19937_64 rng(20261206);
+  const char* only = std::getenv("ROWS_FN");
   std::size_t rows = 0, calls = 0;
   std::vector<float> ya, yb;
   while (rows < total_rows) {
     const matrix m = random_matrix(rng, min_cols);
     const std::size_t extent = (m.rows - 1) * m.ys + m.cols;
     for (int log = 0; log < 2; ++log) {
+      if (only != nullptr && std::string(only) != (log ? "log_softmax" : "softmax")) continue;
       ya.assign(extent, 0.0f);
       yb.assign(extent, 0.0f);
       (log ? a.log_softmax : a.softmax)(m.x.data(), ya.data(), m.rows, m.cols, m.xs, m.ys);
@@ -181,7 +184,8 @@ bool compare_softmax(const library& a, const library& b, std::size_t total_rows,
     rows += m.rows;
     ++calls;
   }
-  std::printf("  %zu rows in %zu matrices, softmax and log_softmax: identical\n", rows, calls);
+  std::printf("  %zu rows in %zu matrices, %s: identical\n", rows, calls,
+              only != nullptr ? only : "softmax and log_softmax");
   return true;
 }
 
