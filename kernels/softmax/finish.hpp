@@ -17,29 +17,21 @@ namespace simdact::SIMDACT_ISA::kernels::softmax {
 //   rounding and c_lo's (2^-24 of c_lo <= L <= |y|), within 2 ULP. The maxima, where c's
 //   double rounding could swallow a tiny L (m = 100, L = 1e-30), get -L directly. (Measured:
 //   max 1 ULP against a long-double oracle; the alternatives: docs/performance-notes.md.)
-//   Long: the row's sums are row_exp's with RowTable (log_softmax: maxima counted apart).
-template <class Arch, bool Log, bool Long>
+template <class Arch, bool Log>
 struct finish {
   using B = simd::batch<Arch>;
   B mb, hi, lo, at_max;
-  SIMDACT_INLINE finish(float m, const row_sum<B>& sum) : mb(m) {
-    const double coarse = sum.coarse(), fine = sum.fine();
+  // s: sum_for_finish's (softmax: the sum; log_softmax: k - 1 + rest).
+  SIMDACT_INLINE finish(float m, double s) : mb(m) {
     if constexpr (Log) {
-      // L = log(k + rest) = log1p((k - 1) + rest): counted, rest = (coarse + fine) e^(s - m);
-      // else the maxima's 1s are in coarse, exactly.
-      const double k_minus_1_plus_rest =
-          row_exp<B, Log, Long>::counted
-              ? (sum.count_of_maxima() - 1.0) +
-                    (coarse + fine) * row_exp<B, Log, Long>::shift_factor(m)
-              : (coarse - 1.0) + fine;
-      const double l = log1p_nonnegative(k_minus_1_plus_rest);
+      const double l = log1p_nonnegative(s);  // L = log(k + rest) = log1p(k - 1 + rest)
       const double c = static_cast<double>(m) + l;
       const float c_hi = static_cast<float>(c);
       hi = B(c_hi);
       lo = B(static_cast<float>(c - static_cast<double>(c_hi)));
       at_max = B(static_cast<float>(-l));
     } else {
-      const double inv = 1.0 / (coarse + fine);
+      const double inv = 1.0 / s;
       const float inv_hi = static_cast<float>(inv);
       hi = B(inv_hi);
       lo = B(static_cast<float>(inv - static_cast<double>(inv_hi)));

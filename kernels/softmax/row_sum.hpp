@@ -9,14 +9,14 @@
 namespace simdact::SIMDACT_ISA::kernels::softmax {
 
 // The sum of the e per lane as acc + rest_lo in float: acc starts at 1, so that no e has a
-// larger exponent (softmax's reach 1.42) and Fast2Sum keeps each addition's rounding error
+// larger exponent (e <= 1.42, row_exp) and Fast2Sum keeps each addition's rounding error
 // exactly (into rest_lo, with e's lo).
-// e < 2^-92 cannot move k + rest, but rest alone may be that small (log_softmax of the max is
-// -rest then): those e enter as their float value (lo dropped, 2^-24 relative), and Fast2Sum
-// puts them whole into rest_lo.
-// log_softmax leaves its maxima out of the sum and counts them (maxima, per lane): k + rest
-// with k exact and rest = (the sum of the others) e^(s - m) to the sum's relative accuracy
-// (row_exp::shift_factor, in double), even where rest is far below 1.
+// e < 2^-92 cannot move acc, but they may be all there is besides the max (softmax's 1, whose
+// result needs no more): those e enter as their float value (lo dropped, 2^-24 relative), and
+// Fast2Sum puts them whole into rest_lo. log_softmax leaves its maxima out of the sum and counts
+// them (maxima, per lane), and scales the others so that the largest is near 1 (row_exp): k + rest
+// with k exact and rest to the sum's relative accuracy, even where rest is far below 1 or below
+// FLT_MIN.
 template <class B>
 struct row_sum {
   B acc = B(1.0f), rest_lo = B(0.0f), maxima = B(0.0f);
@@ -70,19 +70,33 @@ struct row_sum {
   SIMDACT_INLINE double count_of_maxima() const { return simd::reduce_add(maxima) + maxima_done; }
 };
 
+// What pass 3 needs of a row's sum (finish): softmax, the sum; log_softmax, the argument of
+// log1p, k - 1 + rest, from the maxima counted apart and the others' sum taken back by
+// sum_factor, or from a sum that holds the maxima's 1s.
+template <class B, class Exp>
+SIMDACT_INLINE double sum_for_finish(const row_sum<B>& sum, const Exp& exp) {
+  if constexpr (Exp::counted) {
+    return (sum.count_of_maxima() - 1.0) + (sum.coarse() + sum.fine()) * exp.sum_factor();
+  } else if constexpr (Exp::log) {
+    return (sum.coarse() - 1.0) + sum.fine();
+  } else {
+    return sum.coarse() + sum.fine();
+  }
+}
+
 // v's e added to the row's sum (log_softmax: v counted instead where it is the max).
-template <bool General, class B, bool Log, bool RowTable>
-SIMDACT_INLINE B add_exp(row_sum<B>& sum, const row_exp<B, Log, RowTable>& exp, B v) {
-  if constexpr (row_exp<B, Log, RowTable>::counted) sum.count(v == exp.mb);
+template <bool General, class B, class Exp>
+SIMDACT_INLINE B add_exp(row_sum<B>& sum, const Exp& exp, B v) {
+  if constexpr (Exp::counted) sum.count(v == exp.mb);
   return sum.add(exp.template operator()<General>(v));
 }
 
 // The tail's e (the last n % W elements, padding -inf): in shallow rows by the shallow path
 // too, its padding (NaN there) masked out.
-template <class B, bool Log, bool RowTable>
-SIMDACT_INLINE B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts,
-                          const row_exp<B, Log, RowTable>& exp, bool shallow) {
-  if constexpr (row_exp<B, Log, RowTable>::counted) sum.count(vt == exp.mb);
+template <class B, class Exp>
+SIMDACT_INLINE B tail_exp(row_sum<B>& sum, B vt, simd::mask_t<B> counts, const Exp& exp,
+                          bool shallow) {
+  if constexpr (Exp::counted) sum.count(vt == exp.mb);
   if (shallow) {
     const unrounded_exp<B> e = exp.template operator()<false>(vt);
     return sum.add(unrounded_exp<B>{simd::keep_where(counts, e.s), simd::keep_where(counts, e.p)});

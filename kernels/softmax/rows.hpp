@@ -21,6 +21,53 @@ namespace simdact::SIMDACT_ISA::kernels::softmax {
 template <class B>
 constexpr std::size_t aligned_pass3_from = 16 * simd::lanes<B>;
 
+// Pass 1's largest element per lane; log_softmax (Second): and the second largest (the largest
+// but for one copy of the first), for the row's largest element below its max (row_exp's r).
+template <class B, bool Second>
+struct lane_top {
+  B first = B(-std::numeric_limits<float>::infinity()), second = first;
+  SIMDACT_INLINE void add(B v) {
+    if constexpr (Second) second = simd::max(second, simd::min(first, v));
+    first = simd::max(first, v);
+  }
+  // The two largest of both (each lane's).
+  SIMDACT_INLINE void merge(const lane_top& o) {
+    if constexpr (Second) {
+      second = simd::max(simd::max(second, o.second), simd::min(first, o.first));
+    }
+    first = simd::max(first, o.first);
+  }
+  // The largest element below m: a lane whose first is m offers its second (m itself where it
+  // holds m twice). Softmax: m, unused.
+  SIMDACT_INLINE float below(float m) const {
+    if constexpr (Second) {
+      return simd::reduce_max(simd::select(first == B(m), second, first));
+    } else {
+      return m;
+    }
+  }
+};
+
+// Pass 1 of a long row, per lane: the largest elements (lane_top), the smallest, and whether any
+// is NaN. Two of them take alternate batches, merged at the end, so that the loop is not bound
+// by the latency of its max and min chains.
+template <class B, bool Log>
+struct row_scan {
+  lane_top<B, Log> top;
+  B low = B(std::numeric_limits<float>::infinity());
+  simd::mask_t<B> nan = simd::is_nan(low);
+  SIMDACT_INLINE void add(B v) {
+    top.add(v);
+    low = simd::min(low, v);
+    nan = nan | simd::is_nan(v);
+  }
+  SIMDACT_INLINE void merge(const row_scan& o) {
+    top.merge(o.top);
+    low = simd::min(low, o.low);
+    nan = nan | o.nan;
+  }
+};
+
 // One row, for ISA Arch; `stream`: log_softmax writes y with streaming stores (vector_rows);
 // `next`: the next row's x, prefetched during pass 2 (none for the last row).
 template <class Arch, bool Log>
@@ -35,26 +82,30 @@ SIMDACT_SCHEDULE_BEFORE_RA void vector_row(const float* x, float* y, std::size_t
   // for the three passes (read before anything is written: y may be x).
   const B vt = simd::load_first<B>(x + body, rest, neg_inf);
 
-  // Pass 1: max and NaN; and the smallest element (the tail's counted once the max is known).
-  B vmax(neg_inf), vmin(std::numeric_limits<float>::infinity());
-  auto nan = simd::is_nan(vmax);
-  for (std::size_t j = 0; j < body; j += W) {
-    const B v = simd::load<B>(x + j);
-    vmax = simd::max(vmax, v);
-    vmin = simd::min(vmin, v);
-    nan = nan | simd::is_nan(v);
+  // Pass 1: max and NaN; and the smallest element (the tail's counted once the max is known);
+  // log_softmax: each lane's two largest.
+  row_scan<B, Log> scan, odd;
+  std::size_t at = 0;
+  for (; at + 2 * W <= body; at += 2 * W) {
+    scan.add(simd::load<B>(x + at));
+    odd.add(simd::load<B>(x + at + W));
   }
-  vmax = simd::max(vmax, vt);
-  nan = nan | simd::is_nan(vt);
-  const float m = simd::reduce_max(vmax);
+  if (at < body) scan.add(simd::load<B>(x + at));
+  scan.merge(odd);
+  scan.top.add(vt);
+  scan.nan = scan.nan | simd::is_nan(vt);
+  const lane_top<B, Log>& top = scan.top;
+  B vmin = scan.low;
+  const auto nan = scan.nan;
+  const float m = simd::reduce_max(top.first);
   if (simd::any<B>(nan) || std::isinf(m)) return edge_row(x, y, n, Log, simd::any<B>(nan), m);
   // The tail's lanes that count: not the padding, nor a -inf element, whose e is 0 anyway.
   const auto counts = vt > B(neg_inf);
   vmin = simd::min(vmin, simd::select(counts, vt, B(std::numeric_limits<float>::infinity())));
-  const bool shallow = row_exp<B, Log>::shallow_serves(m) && is_shallow(vmin, m);
 
   // Pass 2: e = exp(x - m) in float (expf.hpp), and their sum.
-  const row_exp<B, Log> exp(m);
+  const row_exp<B, Log> exp(m, top.below(m));
+  const bool shallow = exp.shallow(vmin);
   row_sum<B> sum;
   auto pass2 = [&](std::size_t j, auto general) SIMDACT_INLINE_LAMBDA {
     const B e = add_exp<decltype(general)::value>(sum, exp, simd::load<B>(x + j));
@@ -86,7 +137,7 @@ SIMDACT_SCHEDULE_BEFORE_RA void vector_row(const float* x, float* y, std::size_t
   // go from y's batch alignment on (a partial batch before it and one after the last full
   // batch), so that the body's stores are aligned (streamed where asked): the results are the
   // same, each depending only on its own element.
-  const finish<Arch, Log, true> f(m, sum);
+  const finish<Arch, Log> f(m, sum_for_finish(sum, exp));
   const float* src = Log ? x : y;
   if (stream || n >= aligned_pass3_from<B>) {
     if constexpr (!Log) simd::store_first(y + body, rest, et);  // e, the whole row in y
@@ -102,6 +153,59 @@ SIMDACT_SCHEDULE_BEFORE_RA void vector_row(const float* x, float* y, std::size_t
   }
   for (std::size_t i = 0; i < body; i += W) simd::store(y + i, f(simd::load<B>(src + i)));
   simd::store_first(y + body, rest, f(Log ? vt : et));
+}
+
+// Pass 3 of short log_softmax rows of which one or more has a max that dominates: k = 1 and
+// rest below dominated_below, where short_rows' sum, holding the max's 1, may not have rest to
+// the relative accuracy that the max's -log1p(rest) needs: those rows' k - 1 + rest again,
+// Apart (row_exp). `rows` rows from x read again (y has not been written over them yet), of
+// maxima m and short_rows' sums s. Out of line, and short_rows' last call, so that short_rows
+// keeps its registers.
+// In short_rows' sum, every e below half an ULP of the accumulator (2^-23 with the max's 1 in
+// it) enters the lane's low float sum whole: rounded there once (2^-24 relative, as Apart
+// rounds each e too) and, with more than one batch, added to that lane's other such e with
+// one rounding each, up to 4 W of them, at most ~2^-39 absolute for the W lanes together:
+// below 2^-27 relative where rest >= 2^-12 (NB > 1). With one batch each lane holds one e,
+// whose only extra error is where it is subnormal (the 2^-150 grid, or 0 below 2^-150):
+// at most W 2^-150, below 2^-30 relative where rest >= 2^-116.
+template <std::size_t NB>
+inline constexpr double dominated_below = NB == 1 ? 0x1p-116 : 0x1p-12;
+template <class Arch, std::size_t NB>
+[[gnu::noinline]] void short_rows_dominated(const float* x, float* y, std::size_t n, std::size_t xs,
+                                            std::size_t ys, std::size_t rows, const float* m,
+                                            const double* s) {
+  using B = simd::batch<Arch>;
+  constexpr std::size_t W = simd::lanes<B>;
+  const std::size_t rest = n - (NB - 1) * W;
+  const float inf = std::numeric_limits<float>::infinity();
+  for (std::size_t k = 0; k < rows; ++k, x += xs, y += ys) {
+    B v[NB];
+    for (std::size_t b = 0; b + 1 < NB; ++b) v[b] = simd::load<B>(x + b * W);
+    v[NB - 1] = simd::load_first<B>(x + (NB - 1) * W, rest, -inf);
+    double sk = s[k];
+    if (sk < dominated_below<NB>) {
+      const auto counts = v[NB - 1] > B(-inf);
+      lane_top<B, true> top;
+      B low = simd::select(counts, v[NB - 1], B(inf));
+      for (const B& b : v) top.add(b);
+      for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[b]);
+      const row_exp<B, true, false, true> exp(m[k], top.below(m[k]));
+      const bool shallow = exp.shallow(low);
+      row_sum<B> sum;
+      for (std::size_t b = 0; b + 1 < NB; ++b) {
+        if (shallow) {
+          add_exp<false>(sum, exp, v[b]);
+        } else {
+          add_exp<true>(sum, exp, v[b]);
+        }
+      }
+      tail_exp(sum, v[NB - 1], counts, exp, shallow);
+      sk = sum_for_finish(sum, exp);
+    }
+    const finish<Arch, true> f(m[k], sk);
+    for (std::size_t b = 0; b + 1 < NB; ++b) simd::store(y + b * W, f(v[b]));
+    simd::store_first(y + (NB - 1) * W, rest, f(v[NB - 1]));
+  }
 }
 
 // Rows of at most 4 batches (NB), R at a time, so that the rows' dependency chains (max,
@@ -154,7 +258,7 @@ SIMDACT_SCHEDULE_BEFORE_RA void short_rows(const float* x, float* y, std::size_t
     counts[k] = v[k][NB - 1] > B(neg_inf);
     B low = simd::select(counts[k], v[k][NB - 1], B(std::numeric_limits<float>::infinity()));
     for (std::size_t b = 0; b + 1 < NB; ++b) low = simd::min(low, v[k][b]);
-    shallow = shallow && row_exp<B, Log, false>::shallow_serves(m[k]) && is_shallow(low, m[k]);
+    shallow = shallow && row_exp<B, Log, false>(m[k]).shallow(low);
   }
   row_sum<B> sum[R];
   B e[R][NB];
@@ -167,7 +271,19 @@ SIMDACT_SCHEDULE_BEFORE_RA void short_rows(const float* x, float* y, std::size_t
     e[k][NB - 1] = tail_exp(sum[k], v[k][NB - 1], counts[k], exp, shallow);
   }
   for (std::size_t k = 0; k < R; ++k) {
-    const finish<Arch, Log, false> f(m[k], sum[k]);
+    const double s = sum_for_finish(sum[k], row_exp<B, Log, false>(m[k]));
+    if constexpr (Log) {
+      if (s < dominated_below<NB>) {
+        double left[R];  // this row's sum and those of the rows after it
+        left[0] = s;
+        for (std::size_t j = k + 1; j < R; ++j) {
+          left[j - k] = sum_for_finish(sum[j], row_exp<B, Log, false>(m[j]));
+        }
+        return short_rows_dominated<Arch, NB>(x + k * xs, y + k * ys, n, xs, ys, R - k, m + k,
+                                              left);
+      }
+    }
+    const finish<Arch, Log> f(m[k], s);
     for (std::size_t b = 0; b + 1 < NB; ++b)
       simd::store(y + k * ys + b * W, f(Log ? v[k][b] : e[k][b]));
     simd::store_first(y + k * ys + (NB - 1) * W, rest, f(Log ? v[k][NB - 1] : e[k][NB - 1]));
