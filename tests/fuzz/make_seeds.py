@@ -48,6 +48,13 @@ seeds["softmax"]["partial_batch"] = softmax(False, False, 1, 1, 3, 0, 0, [1.0, 2
 seeds["softmax"]["one_column"] = softmax(False, False, 1, 4, 1, 0, 0, [-99.25, 1.0, -3.0, 7.5])
 seeds["softmax"]["one_column_log"] = softmax(True, False, 1, 4, 1, 0, 0, [-99.25, 1.0, -3.0, 7.5])
 seeds["softmax"]["subnormal_terms"] = softmax(True, False, 1, 1, 1000, 0, 0, [0.0] + [-103.9] * 999)
+# A max that dominates: log_softmax of the max is -log1p(rest), rest tiny (issue 20, item 3: the
+# lanes' float sums of such terms were 510 ULP off at 40,000 columns, 2 ULP at 33).
+for isa in (1, 2):
+    seeds["softmax"][f"dominant_max_long_isa{isa}"] = softmax(
+        True, False, isa, 1, 4000, 0, 0, [0.0] + [-17.0 - 0.001 * j for j in range(3999)])
+    seeds["softmax"][f"dominant_max_short_isa{isa}"] = softmax(
+        True, False, isa, 4, 40, 0, 0, [5.0] + [-4.0 - 0.25 * j for j in range(39)])
 seeds["softmax"]["deep_terms"] = softmax(True, False, 1, 1, 1000, 0, 0, [0.0] + [-95.0] * 999)
 seeds["softmax"]["equal_values"] = softmax(False, False, 0, 2, 4096, 0, 0, [0.5])
 seeds["softmax"]["dominant_max"] = softmax(True, False, 1, 1, 33, 0, 0, [0.0] + [-18.0 + i * 0.01 for i in range(32)])
