@@ -52,7 +52,7 @@ SIMDACT_INLINE D exp_f64(D x) {
 template <class D>
 SIMDACT_INLINE D logistic_f64(D t) {
   const D e = exp_f64(simd::min(simd::max(t, D(-200.0)), D(200.0)));
-  return e / (D(1.0) + e);
+  return simd::div(e, D(1.0) + e);
 }
 
 }  // namespace simdact::SIMDACT_ISA::kernels

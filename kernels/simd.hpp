@@ -242,6 +242,19 @@ SIMDACT_INLINE B abs(B a) {
   return xsimd::abs(a);
 }
 
+// a / b correctly rounded. Kernels divide through this, never through the batch's operator/:
+// xsimd 8.1's float division on AArch64 is a reciprocal estimate with two Newton steps (not
+// correctly rounded, and -inf for 1 / b where b < 2^-128: vrecpe gives inf there), so NEON
+// takes vdivq_f32; elsewhere xsimd's division is the ISA's own.
+template <class B>
+SIMDACT_INLINE B div(B a, B b) {
+  if constexpr (requires { native_of<B>::div(a, b); }) {
+    return native_of<B>::div(a, b);
+  } else {
+    return a / b;
+  }
+}
+
 // |a| with the sign of b.
 template <class B>
 SIMDACT_INLINE B copysign(B a, B b) {

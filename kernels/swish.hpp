@@ -39,15 +39,24 @@ struct swish {
   static constexpr bool monotone = false;
   static constexpr special_value special_values[] = {
       {infinity, infinity}, {-infinity, -0.0f}, {0.0f, 0.0f}, {-0.0f, -0.0f}};
-  // With beta so small that 87 / |beta| overflows (below 2.6e-37) the limits hold too. (A subnormal
-  // beta, 2^-149, gives NaN at +inf on NEON under qemu-aarch64 and is left out until that is
-  // understood; AVX2, AVX-512 and scalar give inf.)
-  static constexpr special_value_at special_values_at[] = {
-      {-1.0f, infinity, 0.0f},      {-1.0f, -infinity, -infinity},
-      {0.0f, infinity, infinity},   {0.0f, -infinity, -infinity},
-      {0.0f, 3.0f, 1.5f},           {-1.0f, -0.0f, -0.0f},
-      {1e-38f, infinity, infinity}, {1e-38f, -infinity, -0.0f},
-      {-1e-38f, infinity, 0.0f},    {-1e-38f, -infinity, -infinity}};
+  // With beta so small that 87 / |beta| overflows (below 2.6e-37) the limits hold too, subnormal
+  // betas included (NEON gave NaN at +inf for beta < 2^-128: its division was xsimd's reciprocal
+  // estimate, see simd::div).
+  static constexpr special_value_at special_values_at[] = {{-1.0f, infinity, 0.0f},
+                                                           {-1.0f, -infinity, -infinity},
+                                                           {0.0f, infinity, infinity},
+                                                           {0.0f, -infinity, -infinity},
+                                                           {0.0f, 3.0f, 1.5f},
+                                                           {-1.0f, -0.0f, -0.0f},
+                                                           {1e-38f, infinity, infinity},
+                                                           {1e-38f, -infinity, -0.0f},
+                                                           {-1e-38f, infinity, 0.0f},
+                                                           {-1e-38f, -infinity, -infinity},
+                                                           {0x1p-130f, infinity, infinity},
+                                                           {0x1p-149f, infinity, infinity},
+                                                           {0x1p-149f, -infinity, -0.0f},
+                                                           {-0x1p-149f, infinity, 0.0f},
+                                                           {-0x1p-149f, -infinity, -infinity}};
   // Results near 2^-126, where a correction term of 2^-24 of the result rounds to the subnormal
   // grid: at |beta| >= 1e5 a few were 2 ULP off with the coarse exponential. And the edge of the
   // moderate variant (coarse exponential): beta = 2^12 at x = -80 / beta, its smallest fast-path
@@ -95,7 +104,7 @@ struct swish {
       SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
         // At most FLT_MAX: 80 / beta overflows for beta below 2.4e-37, and ±inf is not covered.
         return simd::abs(x) <=
-               simd::min(B(80.0f) / B(p.beta), B(std::numeric_limits<float>::max()));
+               simd::min(simd::div(B(80.0f), B(p.beta)), B(std::numeric_limits<float>::max()));
       }
       template <class B>
       SIMDACT_INLINE static B eval(B x, const params& p) {
@@ -122,14 +131,15 @@ struct swish {
     const B big(std::numeric_limits<float>::max());
     // At most FLT_MAX: 87 / |beta| overflows for |beta| below 2.6e-37 (and at beta = 0), and
     // x = ±inf must not reach y, whose logistic would be NaN.
-    const B limit = simd::min(B(87.0f) / simd::abs(beta), big);
+    const B limit = simd::min(simd::div(B(87.0f), simd::abs(beta)), big);
     const B sign = beta & B(-0.0f);
     const B xs = Moderate ? x : x ^ sign;
     const B abs_beta = Moderate ? beta : simd::abs(beta);
     const B xc = simd::min(xs, limit);
     if constexpr (Moderate) {
       const quotient<B> s = logistic_of_product<exp_accuracy::coarse>(xc, beta);
-      const B low = simd::max(B(-80.0f) / beta, -big);  // a loop invariant; -inf is patched
+      const B low =
+          simd::max(simd::div(B(-80.0f), beta), -big);  // a loop invariant; -inf is patched
       return patch<swish>(x, p, x >= low, times_logistic(x, s, simd::min(x, big)));
     } else {
       const B y = abs_beta * xc;

@@ -43,6 +43,7 @@ struct native<xsimd::neon64> {
     return F(vreinterpretq_f32_u8(vqtbl2q_u8(t, bytes)));
   }
 
+  static SIMDACT_INLINE F div(F a, F b) { return F(vdivq_f32(a, b)); }
   // vrecpe (2^-8), then one vrecps step (2^-16).
   static SIMDACT_INLINE F reciprocal(F d) {
     const F r = F(vrecpeq_f32(d));
