@@ -122,11 +122,12 @@ TEST_P(Softmax, LongRowsKeepTheBound) {
 // log_softmax of a max that dominates its row is -log1p(rest), rest the others' sum: it needs
 // rest to its full relative accuracy however small, subnormal terms included (issue 20: a row of
 // 40,000 values 17 below the max gave it 510 ULP, {0, -103.9 x 999} 462 ULP, 33 columns 3 ULP).
-// Rows of 2 to 40,000 columns, the others a gap below the max (spread over 0, 1 or 10 more),
-// one, two or three maxima, the max at 0, 37.25 or beyond 2^10; every output against the oracle.
+// Rows of 2 to 5000 columns (the long-row test has longer ones), the others a gap below the max
+// (spread over 0, 1 or 10 more), one, two or three maxima, the max at 0, 37.25 or beyond 2^10;
+// every output against the oracle.
 TEST_P(Softmax, DominantMaximumKeepsTheBound) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  for (std::size_t n : {2, 5, 9, 16, 17, 33, 40, 64, 65, 100, 1000, 40000}) {
+  for (std::size_t n : {2, 5, 9, 16, 17, 33, 40, 64, 65, 100, 1000, 5000}) {
     for (float gap : {8.0f, 9.0f, 17.0f, 40.0f, 70.0f, 95.0f, 103.9f, 120.0f, 200.0f}) {
       for (int variant = 0; variant < 9; ++variant) {
         const float top = std::vector<float>{0.0f, 37.25f, -1500.0f}[variant % 3];
