@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The simdact benchmark suite: every registry activation x compiled ISA x size, the public
 // dispatched path, a naive std:: loop, a memcpy baseline per size, softmax rows, and the peers
 // found at configure time (peers.cpp). Names: <who>/<function>/<variant>/<n or rows x cols>.

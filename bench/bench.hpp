@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shared pieces of the benchmark binary: input buffers, sizes, counters, registration helpers.
 #pragma once
 

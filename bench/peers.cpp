@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What users would otherwise call: oneDNN's eltwise and softmax primitives, XNNPACK's operators
 // and Eigen's array expressions, each compiled in when CMake found it (SIMDACT_BENCH_<PEER>).
 // Every peer runs single-threaded, like simdact.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Turns simdact_bench JSON output into a markdown table.
 
 Usage: simdact_bench --benchmark_format=json --benchmark_out=run.json ...

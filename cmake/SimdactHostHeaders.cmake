@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # simdact_header_only(<var> <subdir> <header>): when cross-compiling, a header-only dependency
 # (xsimd, fmt) may exist only for the build machine, in /usr/include. Its headers are valid for
 # any target, but /usr/include itself holds the build machine's C library headers, so it must

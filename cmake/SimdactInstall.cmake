@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # install(): libraries, public headers, the CMake package (find_package(simdact)) and simdact.pc.
 include(CMakePackageConfigHelpers)
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Which ISA tables to build for the target, their compile flags, and a helper that compiles one
 # ISA's translation unit with exactly those flags.
 # xsimd's headers only: its CMake target may also pull in xtl, which the kernels do not use.

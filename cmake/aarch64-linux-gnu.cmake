@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Toolchain file: cross-build simdact for AArch64 Linux with Debian's g++-aarch64-linux-gnu and
 # run its tests under qemu-user (Debian's qemu-user), e.g.
 #   cmake -S . -B build-aarch64 -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake

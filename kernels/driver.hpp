@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one elementwise loop: y[i] = Op::eval(x[i]) over a whole array, for any ISA.
 //
 // Four independent batches per step (Op::batches_per_step<B> where a kernel sets another number)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // elu(x; alpha) = x if x > 0, else alpha * (e^x - 1). Default alpha = 1; any finite alpha.
 // Output range (-alpha, inf] for alpha > 0.
 //

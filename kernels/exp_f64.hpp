@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // e^x in double precision (exp_f64) and the logistic built on it (logistic_f64), over a double
 // batch D: the double-precision paths of the kernels (gelu, softmax, and the lanes the float
 // kernels leave to double: see expf.hpp), which evaluate their formula in double and round once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // e^z in float arithmetic, with the extra precision kept as an unevaluated sum hi + lo: the
 // building block of the float kernels (sigmoid, swish, silu, tanh, gelu_tanh, elu, softmax), which
 // must stay within 1 ULP although every operation rounds to 24 bits. (The logistic built on it:

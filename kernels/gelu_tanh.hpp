@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // gelu_tanh(x) = 0.5 * x * (1 + tanh(u)), u = sqrt(2 / pi) * (x + 0.044715 * x^3): the tanh
 // approximation of gelu (Hendrycks & Gimpel), a function of its own, not an approximation of ours.
 //

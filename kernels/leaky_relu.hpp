@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // leaky_relu(x; alpha) = x if x > 0, else alpha * x. Default alpha = 0.01; any finite alpha.
 //
 // Vector kernel: x > 0 ? x : alpha * x, one multiply, one compare, one blend. The float product

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // log1p(s) = log(1 + s) in double for s >= 0, to ~2^-40 relative: log_softmax's once-per-row
 // logarithm of the row's sum (softmax.hpp), on the critical path of every row: a short dependency
 // chain of table lookup and polynomial, about half the latency of glibc's std::log1p.

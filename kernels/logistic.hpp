@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The logistic function in float arithmetic, built on expf.hpp's exponential, and the pieces the
 // kernels of the form x * logistic(...) share (sigmoid, swish, silu, gelu_tanh).
 //

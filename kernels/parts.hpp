@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The unevaluated sums in which the kernels carry precision beyond one rounding.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What an elementwise kernel states about its activation, beside its algorithms: the facts the
 // tests, benchmarks and tour read from the kernel struct (through the registry, never a list of
 // names of their own), and the protocol as a concept, checked for every registry row on every ISA

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // relu(x) = max(0, x). Output range [+0, inf].
 //
 // Vector kernel: x <= 0 ? +0 : x, one compare and one blend: exact (0 ULP). The comparison is

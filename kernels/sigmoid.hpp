@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sigmoid(x) = 1 / (1 + e^-x), the logistic function. Output range [0, 1].
 //
 // Reference: e = exp(-|x|) in double, then e / (1 + e) for x < 0 and 1 / (1 + e) otherwise:

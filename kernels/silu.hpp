@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // silu(x) = x * sigmoid(x): swish with beta = 1, under its own name.
 //
 // Reference, vector kernel, accuracy (1 ULP) and special values: those of swish (swish.hpp) at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The vocabulary of the kernels over xsimd: what a kernel may do with a batch, each operation with
 // the rule it keeps on every ISA. Kernel files use only what is spelled here, so that a newer xsimd
 // (or another SIMD library) is a change to this file and the ISA files alone. Everything is a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // softmax(x)_i = e^(x_i - m) / sum_j e^(x_j - m), m = max_j x_j, over each row of a matrix;
 // log_softmax(x)_i = x_i - m - log(sum_j e^(x_j - m)).
 //

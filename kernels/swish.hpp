@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // swish(x; beta) = x * sigmoid(beta * x). Default beta = 1 (silu); any finite beta.
 //
 // Reference: x_times_logistic_reference (logistic.hpp): beta * x is exact in double (0 where

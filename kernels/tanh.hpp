@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tanh(x) = (e^x - e^-x) / (e^x + e^-x). Odd; output range [-1, 1].
 //
 // Reference: std::tanh in double, rounded to float.

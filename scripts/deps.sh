@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages simdact needs that are missing (none when all are there).
 # Usage: scripts/deps.sh [extra packages...]
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Quick start: install what is missing, build simdact (Release) and run the tour.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole test suite: installs what is missing, then builds and runs ctest five times:
 #   build-test     Release, warnings as errors: unit tests (scalar, AVX2, AVX-512 where the CPU
 #                  has it), C test, consumer projects, bench smoke, tour; on x86-64 the ISA audit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The C++ API (simdact.hpp): the checks of checked.cpp, failures thrown as
 // std::invalid_argument.
 #include <stdexcept>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The C API (simdact.h): argument checks and dispatch live in checked.cpp; failures become
 // status codes.
 #include "checked.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The argument checks and the dispatched call, shared by the C and the C++ API. Each function
 // returns no error on success; otherwise the error names the bad argument and what is wrong
 // with it, and nothing was written. The C API maps an error to a status code, the C++ API

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CPU feature detection of our own: xsimd 8.1's lacks the XGETBV (OS state) check.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Run-time choice of the kernel table (DESIGN.md §6).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The floating-point environment of a call. The kernels run in the default environment whatever
 // the caller's: round to nearest, no flush-to-zero and no denormals-are-zero, every exception
 // masked, so that the results are those of the contract in any rounding mode and under FTZ/DAZ,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every ISA simdact knows, highest priority first, with its facts: the one list that dispatch,
 // simdact_isa_name() and the tests read (benchmarks and tour iterate the library's masks).
 #pragma once

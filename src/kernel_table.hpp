@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One kernel table per ISA: function pointers indexed by registry id, plus softmax, and the CPU
 // features the table needs. Each ISA translation unit (src/isa/*.cpp) builds its table with
 // src/isa/make_table.hpp under that ISA's compile flags; src/dispatch.cpp picks one at run time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The registry (include/simdact/activations.def) as C++ data: each activation's name and its
 // parameters with their simdact_params field, default and domain. The C and C++ APIs read it for
 // the defaults and the argument checks, the kernels for their parameters (simdact_params itself),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The C API from C99: every entry point called once, results and errors checked. */
 #include <math.h>
 #include <stdio.h>

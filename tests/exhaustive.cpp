@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // simdact-exhaustive: every one of the 2^32 float inputs, for every activation (default
 // parameters) on every vector ISA this CPU runs, against the reference rounded to float. Prints the
 // maximum ULP distance and the worst input per kernel and ISA; exits non-zero if a kernel

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """ISA audit of built simdact libraries (x86-64): no function may hold instructions beyond its ISA.
 
 Each function's ISA is read from its (demangled) name: code compiled for AVX-512 lives in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // simdact-race: the library under ThreadSanitizer (built with SIMDACT_SANITIZE=thread; a plain
 // build runs it too, without the race detection). Two phases:
 //   1. the first use raced: many fresh threads released at once make the process's first calls

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // simdact-softmax-accuracy: how the vector softmax and log_softmax round, against the long-double
 // oracle of the tests, on 400 rows (10 to 5000 normal values, spread 0.01 to 100, centred at 0 or
 // 1000) per vector ISA of this target: the share of outputs 0, 1, 2 and more ULP away. An ISA the

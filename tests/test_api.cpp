@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every argument error of the C and C++ APIs: the right status or exception, a message naming
 // the argument, and nothing written to y. Also the C++ wrappers and spans.
 #include <array>

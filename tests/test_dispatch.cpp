@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dispatch: the default is the best supported ISA under the SIMDACT_MAX_ISA cap (ctest runs this
 // file with several caps), forcing works for supported ISAs and fails for the others.
 #include <cstdio>

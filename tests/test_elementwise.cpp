@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every registry activation x every ISA of this target: shapes, alignment, in place, guards,
 // position independence, the accuracy sweep against the reference, and special values.
 #include <algorithm>

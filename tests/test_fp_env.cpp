@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The floating-point environment (src/fp_env.hpp): every function, on every ISA this CPU runs, in
 // the four rounding modes and with flush-to-zero / denormals-are-zero on and off, gives the bits
 // it gives in the default environment, leaves the caller's control state as it was, raises no

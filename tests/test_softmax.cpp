@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // softmax and log_softmax on every ISA of this target: accuracy against a long-double oracle on
 // rows of many lengths and strides, the documented edge rows, in place and misaligned, guards.
 #include <cstdlib>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Helpers shared by the test files: ULP distance, the ISAs compiled for this target, the softmax
 // oracle, the reference values of every activation, and a fixture that forces one ISA (or skips
 // visibly).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # A/B speed comparison of two build trees on a noisy machine: runs each tree's simdact_bench
 # alternately (A, B, A, B, ...) on the benchmarks matching a filter, and prints per benchmark the
 # best ns/element of each and A/B (> 1: B is faster). Each tree must be built whole: the bench

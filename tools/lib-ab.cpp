@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A/B timing of whole library builds in one process, for a noisy machine: each library is
 // dlopen'ed (copies under different file names, so that the loader keeps them apart), and
 // simdact_<fn>_f32 of each is timed by rdtsc in turn, call by call, keeping the best time per

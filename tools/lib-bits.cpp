@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bit-for-bit comparison of two library builds, for refactors that must not move an output bit.
 // Both libraries are dlopen'ed side by side (give them different file names) and called through
 // the C API on the same inputs, with the same ISA forced in each (simdact_set_isa):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // softmax and log_softmax of one row longer than 2^32 elements, in place, against a long-double
 // oracle: issue 20's row of 2^32 + 2^20 + 7 elements (log_softmax was 67,131 ULP off on AVX2).
 // The row is x_j = -10 + 20 ((j * 2654435761) mod 2^16) / 2^16 with one dominant element x = 40

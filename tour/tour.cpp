@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // simdact-tour: a short demonstration of the library on this machine. For each activation it
 // prints sample values, the maximum ULP distance of every ISA the CPU runs from the scalar
 // reference on a quick sweep of the float bit space, and the throughput of every ISA.

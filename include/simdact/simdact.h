@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* simdact — SIMD-vectorized activation functions, C API (C99).
  *
  * Every function is thread-safe and never prints, aborts or allocates. The kernel set (scalar,

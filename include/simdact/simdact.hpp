@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // simdact — SIMD-vectorized activation functions, C++ API (C++17; std::span overloads in C++20).
 //
 // The same operations as the C API (simdact.h, whose contract applies word for word: any

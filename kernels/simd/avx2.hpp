@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AVX2 + FMA (xsimd::fma3<xsimd::avx2>, 8 floats): how the vocabulary of simd.hpp is done here.
 // Included by simd.hpp in the AVX2 translation unit only.
 #pragma once

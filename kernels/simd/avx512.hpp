@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AVX-512F (xsimd::avx512f, 16 floats): how the vocabulary of simd.hpp is done here. Included by
 // simd.hpp in the AVX-512 translation unit only (compiled with -mavx512f -mavx2 -mfma; AVX512F
 // alone is required: xsimd's float hadd needs AVX512DQ, hence the reductions below).

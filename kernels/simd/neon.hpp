@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AArch64 Advanced SIMD (xsimd::neon64, 4 floats): how the vocabulary of simd.hpp is done here.
 // Included by simd.hpp in the NEON translation unit only.
 #pragma once

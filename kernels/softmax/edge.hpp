@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // softmax and log_softmax of one row in double (the scalar kernel and the reference), and the
 // documented results of the edge rows (a NaN, an infinite maximum) that every ISA shares.
 #pragma once

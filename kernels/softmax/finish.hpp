@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pass 3: y from the row's maximum and sum (softmax: e / sum; log_softmax: x - m - log(sum)).
 #pragma once
 

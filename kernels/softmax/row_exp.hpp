@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pass 2's exponential: e = exp(v - s) for a row's elements v, shifted by s near the row's
 // maximum, shallow or general (see softmax.hpp for the algorithm and its accuracy).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pass 2's sum: the row's exponentials summed per lane as a float pair (and log_softmax's maxima
 // counted apart), and the tail's exponential.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The rows driver: one long row through the three passes (vector_row), short rows several at a
 // time (short_rows), and the matrix (vector_rows), which picks between them by row length.
 #pragma once

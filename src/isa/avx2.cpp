@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AVX2 + FMA table (compiled with -mavx2 -mfma). fma3<avx2> is the xsimd arch that fuses.
 #define SIMDACT_ISA avx2
 #include "make_table.hpp"

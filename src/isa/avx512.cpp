@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AVX-512F table (compiled with -mavx512f -mavx2 -mfma: GCC's -mavx512f does not imply FMA, so
 // every flag is spelled out and every one is required at dispatch).
 #define SIMDACT_ISA avx512

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The table builders, in the namespace of the ISA being compiled (simdact::SIMDACT_ISA): included
 // only by src/isa/<isa>.cpp, which defines SIMDACT_ISA first. Only these pull in the kernels and
 // xsimd.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // AArch64 NEON table: Advanced SIMD is part of the architecture, so no extra flags.
 #define SIMDACT_ISA neon
 #include "make_table.hpp"

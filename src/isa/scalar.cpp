@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The scalar table: every activation's reference formula in double, rounded to float. It is
 // the fallback on any CPU. Baseline flags.
 #define SIMDACT_ISA scalar

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A downstream program: uses the C++ and C APIs through the installed or embedded library.
 #include <cmath>
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target over the elementwise C API: the activation, its parameter, the ISA, the
 // length, the alignment and in place come from the input, then its floats. Every output is held
 // to the scalar reference within the activation's bound (NaN where the reference is NaN), an

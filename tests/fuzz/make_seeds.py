@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Writes the fuzzers' seed corpus (tests/fuzz/corpus/): ordinary inputs and every reproducer of
 issue 20 that fits the fuzzers' input formats (see elementwise.cpp and softmax.cpp)."""
 import os

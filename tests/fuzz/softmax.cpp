@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target over softmax and log_softmax: the function, the ISA, rows, columns, strides and
 // in place come from the input, then the values (repeated to fill the matrix). Checked: the
 // status (an invalid size is an error with nothing written), that nothing outside the rows is

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # On the lent machine, from the repository root: the packed benchmark (.dev, tools/device/pack.sh
 # given other build folders) run alternately with this build's library ("this") and each other
 # build's (.dev/lib-<name>), on one core; prints each row's best time per library and, per other

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Packs the test, benchmark and exhaustive binaries of a build folder, with every shared library
 # they load (glibc's loader included), into .dev/ so that they run on a machine that has none of
 # our dependencies installed (the lent Intel AVX-512 machine): see tools/device/run.sh.

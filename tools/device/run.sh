@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs on the lent machine, from the repository root, what tools/device/pack.sh packed:
 # the AVX-512 (and AVX2) test suites sharded over every core, an exhaustive sweep of the named
 # activations (correctness first: a run cut short by the device's time limit still has it), the
