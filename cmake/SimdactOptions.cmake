@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # Compiler settings shared by every target of the project (not by consumers).
 include(GNUInstallDirs)
-if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+# Release where simdact is the top-level project and no build type is given; embedded, the
+# parent's choice stands (the kernels are optimised in every configuration: SimdactIsa.cmake).
+if(PROJECT_IS_TOP_LEVEL AND NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
   set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
 endif()
 

@@ -1,22 +1,33 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Installs the Debian 12 packages simdact needs that are missing (none when all are there).
-# Usage: scripts/deps.sh [extra packages...]
+# Usage: scripts/deps.sh [--tour] [extra packages...]
+#   --tour: only what building the library and the tour needs (the README's first command);
+#   otherwise everything the whole test suite needs (its second command).
 set -euo pipefail
 
-packages=(
-  g++ cmake ninja-build python3          # toolchain
-  clang                                   # the second compiler the suite builds with
+tour=(
+  g++ cmake ninja-build                   # toolchain
   libxsimd-dev                            # SIMD batch types (private build dependency)
   libfmt-dev                              # the tour
+)
+suite=(
+  python3 make pkg-config                 # ISA and licence checks; the pkg-config consumer test
+  clang                                   # the second compiler the suite builds with
   libgtest-dev googletest                 # tests (googletest: sources, built for AArch64)
   g++-aarch64-linux-gnu qemu-user         # NEON: cross compiler, and user-mode emulation to test
   libbenchmark-dev                        # benchmarks
   libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev  # benchmark peers
   ocl-icd-opencl-dev                      # only Recommended by libdnnl-dev, yet its CMake config
                                           # requires OpenCL (installs skip recommends)
-  "$@"
 )
+packages=("${tour[@]}")
+if [ "${1:-}" = "--tour" ]; then
+  shift
+else
+  packages+=("${suite[@]}")
+fi
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -20,13 +20,14 @@ run_suite() {  # <build dir> <cmake options...>; TARGET: build only it; CTEST_AR
   local dir=$1
   shift
   echo "=== simdact: configure and build $dir"
-  cmake -S . -B "$dir" -G Ninja -DSIMDACT_WERROR=ON "$@"
+  cmake -S . -B "$dir" -G Ninja -DSIMDACT_WERROR=ON -DSIMDACT_BUILD_TESTS=ON "$@"
   cmake --build "$dir" -j "$jobs" ${TARGET:+--target "$TARGET"}
   echo "=== simdact: ctest in $dir"
   ctest --test-dir "$dir" -j "$jobs" --output-on-failure --label-exclude exhaustive ${CTEST_ARGS:-}
 }
 
-run_suite build-test -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_STATIC=ON -DSIMDACT_BUILD_TOUR=ON
+run_suite build-test -DCMAKE_BUILD_TYPE=Release -DSIMDACT_BUILD_STATIC=ON -DSIMDACT_BUILD_TOUR=ON \
+  -DSIMDACT_BUILD_BENCH=ON
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIMDACT_SANITIZE=ON -DSIMDACT_BUILD_TOUR=OFF \
   -DSIMDACT_BUILD_BENCH=OFF -DSIMDACT_TEST_CONSUMERS=OFF
