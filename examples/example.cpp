@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // simdact from C++: an activation over an array, one with a parameter, and softmax over the rows
 // of a matrix. Build: g++ -std=c++17 example.cpp $(pkg-config --cflags --libs simdact)
-#include <simdact/simdact.hpp>
-
 #include <cstdio>
+#include <simdact/simdact.hpp>
 #include <stdexcept>
 #include <vector>
 
@@ -21,8 +20,8 @@ int main() {
   const std::vector<float> logits = {1.0f, 2.0f, 3.0f, 10.0f, 0.0f, -10.0f};
   std::vector<float> probs(logits.size());
   simdact::softmax(logits.data(), probs.data(), 2, 3);
-  std::printf("softmax: %.6f %.6f %.6f | %.6f %.6f %.6f\n", probs[0], probs[1], probs[2],
-              probs[3], probs[4], probs[5]);
+  std::printf("softmax: %.6f %.6f %.6f | %.6f %.6f %.6f\n", probs[0], probs[1], probs[2], probs[3],
+              probs[4], probs[5]);
 
   try {  // bad arguments throw, and nothing is written
     simdact::gelu(x.data(), y.data() + 1, x.size() - 1);

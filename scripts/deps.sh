@@ -14,6 +14,7 @@ tour=(
 suite=(
   python3 make pkg-config                 # ISA and licence checks; the pkg-config consumer test
   python3-matplotlib                      # the pictures (tools/plot.py) and their smoke test
+  doxygen                                 # the API reference (target docs)
   clang                                   # the second compiler the suite builds with
   libgtest-dev googletest                 # tests (googletest: sources, built for AArch64)
   g++-aarch64-linux-gnu qemu-user         # NEON: cross compiler, and user-mode emulation to test

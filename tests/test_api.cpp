@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+#include <type_traits>
 
 #include "simdact/simdact.hpp"
 #include "test_support.hpp"
@@ -227,6 +228,39 @@ TEST(CxxApi, Spans) {
   expect_invalid([&] { simdact::relu(std::span<const float>(x), std::span<float>(shorter)); }, "y");
 }
 #endif
+
+}  // namespace
+}  // namespace simdact::test
+
+// The headers declare every registry activation by name (generated from the registry,
+// cmake/SimdactApiHeaders.cmake) with the entry point's exact signature, in C and in C++; and the
+// C++ defaults are the registry's: a call without parameters equals apply() with the defaults.
+namespace simdact::test {
+namespace {
+
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                                           \
+  static_assert(                                                                                   \
+      std::is_same_v<decltype(&simdact_##name##_f32),                                              \
+                     simdact_status (*)(const float*, float*, size_t SIMDACT_ARGS_##count plist)>, \
+      "simdact.h: simdact_" #name "_f32 differs from the registry");                               \
+  static_assert(                                                                                   \
+      std::is_same_v<decltype(static_cast<void (*)(const float*, float*,                           \
+                                                   std::size_t SIMDACT_ARGS_##count plist)>(       \
+                         &simdact::name)),                                                         \
+                     void (*)(const float*, float*, std::size_t SIMDACT_ARGS_##count plist)>,      \
+      "simdact.hpp: simdact::" #name " differs from the registry");
+#include "simdact/activations.def"
+
+TEST(Api, DeclaredDefaultsAreTheRegistrys) {
+  const std::array<float, 6> x = {-3.0f, -0.5f, -0.0f, 0.25f, 2.0f, 7.0f};
+  std::array<float, 6> by_name{}, by_apply{};
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)              \
+  simdact::name(x.data(), by_name.data(), x.size());                  \
+  simdact::apply(SIMDACT_##NAME, x.data(), by_apply.data(), x.size(), \
+                 simdact_default_params(SIMDACT_##NAME));             \
+  EXPECT_EQ(0, std::memcmp(by_name.data(), by_apply.data(), sizeof by_name)) << #name;
+#include "simdact/activations.def"
+}
 
 }  // namespace
 }  // namespace simdact::test

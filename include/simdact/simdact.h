@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* simdact — SIMD-vectorized activation functions, C API (C99).
+/** \file simdact.h
+ * simdact — SIMD-vectorized activation functions, C API (C99).
  *
  * Every function is thread-safe and never prints, aborts or allocates. The kernel set (scalar,
  * AVX2, AVX-512, NEON) is chosen once, on first use, from the CPU's features; see
@@ -97,17 +98,11 @@ typedef struct simdact_params {
   float lambda;    /**< reserved for hardshrink and softshrink */
 } simdact_params;
 
-/* Elementwise activations: simdact_<name>_f32(x, y, n) and, for the parameterised ones, the
- * parameters after n in the registry's order: simdact_leaky_relu_f32(x, y, n, alpha),
- * simdact_elu_f32(x, y, n, alpha), simdact_swish_f32(x, y, n, beta). The formulas are in the
- * README's activation table. */
-#define SIMDACT_PARAMS_0()
-#define SIMDACT_PARAMS_1(a, a_default, a_domain) , float a
-#define SIMDACT_PARAMS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
-#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                       \
-  SIMDACT_EXPORT simdact_status simdact_##name##_f32(const float* x, float* y, \
-                                                     size_t n SIMDACT_PARAMS_##count plist);
-#include "simdact/activations.def"
+/* Elementwise activations, each declared by name and documented: simdact_<name>_f32(x, y, n)
+ * and, for the parameterised ones, the parameters after n in the registry's order
+ * (simdact_leaky_relu_f32(x, y, n, alpha), simdact_elu_f32(x, y, n, alpha),
+ * simdact_swish_f32(x, y, n, beta)); generated from the registry (simdact/activations.def). */
+#include "simdact/activations.h"
 
 /** Applies `activation` with `params` (NULL: defaults). An unknown activation is
  * SIMDACT_ERROR_INVALID_ARGUMENT. */
@@ -123,7 +118,9 @@ SIMDACT_EXPORT simdact_params simdact_default_params(simdact_activation activati
  * simdact_params and the arguments of simdact_<name>_f32, in that order; NULL for an index out of
  * range) and their defaults (0 out of range). For bindings and tools that list them. */
 SIMDACT_EXPORT size_t simdact_parameter_count(simdact_activation activation);
+/** The name of an activation's parameter `index` (see simdact_parameter_count()). */
 SIMDACT_EXPORT const char* simdact_parameter_name(simdact_activation activation, size_t index);
+/** The default of an activation's parameter `index` (see simdact_parameter_count()). */
 SIMDACT_EXPORT float simdact_parameter_default(simdact_activation activation, size_t index);
 
 /** Lower-case name of an activation ("sigmoid", ...), or NULL for an unknown one. */
