@@ -5,6 +5,11 @@
 Usage: simdact_bench --benchmark_format=json --benchmark_out=run.json ...
        python3 bench/table.py run.json [more.json ...]   (later files add rows, e.g. a run with
                                                           ONEDNN_MAX_CPU_ISA=AVX2 renamed below)
+       python3 bench/table.py run.json ... --doc docs/performance.md --machine "AMD EPYC Zen 5"
+           --commit <rev> --command "<the bench command>"
+         writes the table into the document as its section "## <machine>" (replacing that
+         machine's previous one, or appended): the latest table per machine lives in docs/, the
+         raw JSON stays out of the repository.
 
 For each function and size: ns per element for every simdact ISA and every peer (the best of the
 repetitions where the run had --benchmark_repetitions), then
@@ -64,19 +69,19 @@ def fmt(v):
     return v if isinstance(v, str) else f"{v:.3f}"
 
 
-def main(paths):
+def table_lines(paths):
     rows, copy, context = load(paths)
     isas = [i for i in ISAS if any(i in r for r in rows.values())]
     peers = [p for p in PEERS if any(p in r for r in rows.values())]
-    print(f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz;"
-          f" simdact CPU features: {context.get('simdact_cpu_features', '?')}."
-          " Times in ns per element (lower is better).\n")
+    lines = [f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz;"
+             f" simdact CPU features: {context.get('simdact_cpu_features', '?')}."
+             " Times in ns per element (lower is better).", ""]
     same_isa = [(i, p) for i, p in (("avx512", "onednn"), ("avx2", "onednn-avx2"))
                 if i in isas and p in peers]
     header = ["function", "n"] + isas + peers + ["best ISA", "vs fastest peer", "vs copy"]
     header += [f"{i} vs {p}" for i, p in same_isa]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---|" * len(header))
     for (fn, size) in sorted(rows, key=lambda k: (k[0], elements(k[1]))):
         r = rows[(fn, size)]
         ours = {i: r[i] for i in isas if isinstance(r.get(i), float)}
@@ -90,10 +95,46 @@ def main(paths):
         cells += [best_isa or "-", vs_peer, vs_copy]
         cells += [f"{r[p] / r[i]:.2f}x" if isinstance(r.get(i), float) and isinstance(r.get(p), float)
                   else "-" for i, p in same_isa]
-        print("| " + " | ".join(cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines, context
+
+
+def write_section(doc, machine, commit, command, lines, context):
+    """Replaces (or appends) the section "## <machine>" of doc with this run's table."""
+    with open(doc, encoding="utf-8") as f:
+        text = f.read().split("\n")
+    title = f"## {machine}"
+    section = [title, "", f"Commit {commit}, run {context.get('date', '?')[:10]}: `{command}`.", ""]
+    section += lines + [""]
+    if title in text:
+        start = text.index(title)
+        end = next((i for i in range(start + 1, len(text)) if text[i].startswith("## ")), len(text))
+        text[start:end] = section
+    else:
+        text += [""] + section if text and text[-1] else section
+    with open(doc, "w", encoding="utf-8") as f:
+        f.write("\n".join(text).rstrip("\n") + "\n")
+
+
+def main():
+    import argparse
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("json", nargs="+")
+    parser.add_argument("--doc", help="write the table into this Markdown file")
+    parser.add_argument("--machine", help="the section's title: the machine (with --doc)")
+    parser.add_argument("--commit", default="?", help="the benchmarked commit (with --doc)")
+    parser.add_argument("--command", default="build/bench/simdact_bench", help="(with --doc)")
+    args = parser.parse_args()
+    lines, context = table_lines(args.json)
+    if args.doc:
+        if not args.machine:
+            sys.exit("--doc needs --machine")
+        write_section(args.doc, args.machine, args.commit, args.command, lines, context)
+    else:
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1:])
+    main()

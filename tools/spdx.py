@@ -4,7 +4,7 @@
 file of the repository: `SPDX-License-Identifier: Apache-2.0` in a comment within its first
 three lines (after a shebang). Exits 1 and lists the files without it. Files are those git
 tracks (or, outside a git checkout, those under the source tree but for build directories);
-data files (the fuzzers' corpus, benchmark results, Markdown) carry none.
+data files (the fuzzers' corpus, test data, Markdown) carry none.
 Usage: tools/spdx.py [--add] [source dir]"""
 import os
 import subprocess
@@ -48,7 +48,7 @@ def main():
     root = args[0] if args else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     missing = []
     for rel in sorted(files(root)):
-        if rel.startswith("tests/fuzz/corpus/") or rel.startswith("bench/results/"):
+        if rel.startswith("tests/fuzz/corpus/") or rel.startswith("tests/data/"):
             continue
         text = comment(rel)
         path = os.path.join(root, rel)
