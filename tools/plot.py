@@ -59,9 +59,12 @@ class Simdact:
         return y
 
 
+plt.rcParams["svg.hashsalt"] = "simdact"  # the same drawing gives the same SVG
+
+
 def save(fig, out, name):
-    for ext in ("svg", "png"):
-        fig.savefig(os.path.join(out, f"{name}.{ext}"), dpi=110, bbox_inches="tight")
+    fig.savefig(os.path.join(out, f"{name}.svg"), bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(os.path.join(out, f"{name}.png"), dpi=110, bbox_inches="tight")
     plt.close(fig)
 
 
@@ -182,7 +185,7 @@ def speed(paths, out, machine):
         ax.set_ylabel("speed relative to oneDNN (log)")
         ax.set_title(f"n = {size}, one thread: oneDNN's time over each one's"
                      + (f" ({machine})" if machine else ""))
-        ax.legend(fontsize=8, ncol=4)
+        ax.legend(fontsize=8, ncol=len(series), loc="upper center", bbox_to_anchor=(0.5, -0.22))
         fig.tight_layout()
         save(fig, out, f"speed-{size}")
         written.append(size)
