@@ -4,8 +4,6 @@
 
 #include "../log1p.hpp"
 #include "../simd.hpp"
-#include "row_exp.hpp"
-#include "row_sum.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels::softmax {
 
