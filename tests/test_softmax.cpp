@@ -124,7 +124,8 @@ TEST_P(Softmax, LongRowsKeepTheBound) {
 // rest to its full relative accuracy however small, subnormal terms included (issue 20: a row of
 // 40,000 values 17 below the max gave it 510 ULP, {0, -103.9 x 999} 462 ULP, 33 columns 3 ULP).
 // Rows of 2 to 5000 columns (the long-row test has longer ones), the others a gap below the max
-// (spread over 0, 1 or 10 more), one, two or three maxima, the max at 0, 37.25 or beyond 2^10;
+// (spread over 0, 1 or 10 more), one maximum or a second one in the next lane (and a third in
+// the same lane: 16 is a multiple of every vector width), the max at 0, 37.25 or beyond 2^10;
 // every output against the oracle.
 TEST_P(Softmax, DominantMaximumKeepsTheBound) {
   SIMDACT_REQUIRE_ISA(scope, isa());
@@ -138,7 +139,8 @@ TEST_P(Softmax, DominantMaximumKeepsTheBound) {
           x[j] = top - gap - spread * static_cast<float>((j * 2654435761u) % 4096) / 4096.0f;
         const std::size_t at = (n * 7) / 11;
         x[at] = top;
-        if (variant % 2 == 1 && n > 8) x[(at + 8) % n] = top;  // a tie in another lane
+        if (variant % 2 == 1) x[(at + 1) % n] = top;         // a second max in the next lane
+        if (variant == 4 && n > 16) x[(at + 16) % n] = top;  // and one in the same lane
         const std::vector<float> y = row(x);
         std::vector<float> want(n);
         softmax_oracle_row(x.data(), want.data(), n, log());
