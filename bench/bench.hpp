@@ -48,6 +48,29 @@ inline std::size_t rows_for(std::size_t total, std::size_t cols) {
 }
 
 // Peers found at configure time (peers.cpp): oneDNN, XNNPACK, Eigen.
+// A peer compiled apart, with its own flags (peers_eigen.cpp, peers_fastmath.cpp): its name in
+// the benchmark names, its elementwise functions by activation name, and its softmax rows.
+struct peer_op {
+  const char* name;
+  void (*f)(const float* x, float* y, std::size_t n);
+};
+struct compiled_peer {
+  const char* name;  // "eigen", "eigen-avx2", "fastmath", "fastmath-avx2"
+  const peer_op* ops;
+  std::size_t count;
+  // Softmax (log: log_softmax) of `rows` contiguous rows of `cols`; null where the peer has none.
+  void (*rows)(const float* x, float* y, std::size_t rows, std::size_t cols, bool log);
+};
+
+compiled_peer eigen_native();  // Eigen with this machine's -march flags
+compiled_peer fastmath_native();
+compiled_peer fastmath_avx2();  // without AVX-512
+
+#ifdef SIMDACT_BENCH_EIGEN_AVX2
+// Eigen without AVX-512, from the shared library simdact_bench_eigen_avx2 (peers_eigen.cpp).
+extern "C" compiled_peer simdact_bench_eigen_avx2();
+#endif
+
 void register_peers();
 
 }  // namespace simdact::bench

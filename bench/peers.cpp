@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // What users would otherwise call: oneDNN's eltwise and softmax primitives, XNNPACK's operators
-// and Eigen's array expressions, each compiled in when CMake found it (SIMDACT_BENCH_<PEER>).
+// and Eigen's array expressions (peers_eigen.cpp), each compiled in when CMake found it
+// (SIMDACT_BENCH_<PEER>), and the naive formulas compiled with -ffast-math (peers_fastmath.cpp).
 // Every peer runs single-threaded, like simdact.
 #include <cmath>
 #include <string>
@@ -12,10 +13,6 @@
 #endif
 #ifdef SIMDACT_BENCH_XNNPACK
 #include <xnnpack.h>
-#endif
-#ifdef SIMDACT_BENCH_EIGEN
-#include <Eigen/Core>
-#include <unsupported/Eigen/SpecialFunctions>
 #endif
 
 namespace simdact::bench {
@@ -172,66 +169,28 @@ void register_xnnpack() {
 }
 #endif
 
-#ifdef SIMDACT_BENCH_EIGEN
-// Eigen array expressions as users write them (compiled with this build's -march flags).
-void register_eigen() {
-  using Eigen::ArrayXf;
-  using in_t = Eigen::Map<const ArrayXf>;
-  using out_t = Eigen::Map<ArrayXf>;
-  using expr_fn = void (*)(const in_t&, out_t&);
-  struct op {
-    const char* name;
-    expr_fn f;
-  };
-  static const op ops[] = {
-      {"sigmoid", [](const in_t& x, out_t& y) { y = x.logistic(); }},
-      {"tanh", [](const in_t& x, out_t& y) { y = x.tanh(); }},
-      {"relu", [](const in_t& x, out_t& y) { y = x.max(0.0f); }},
-      {"leaky_relu", [](const in_t& x, out_t& y) { y = (x > 0.0f).select(x, 0.01f * x); }},
-      {"elu", [](const in_t& x, out_t& y) { y = (x > 0.0f).select(x, x.expm1()); }},
-      {"swish", [](const in_t& x, out_t& y) { y = x * x.logistic(); }},
-      {"silu", [](const in_t& x, out_t& y) { y = x * x.logistic(); }},
-      {"gelu", [](const in_t& x, out_t& y) { y = 0.5f * x * (1.0f + (x * 0.70710678f).erf()); }},
-      {"gelu_tanh",
-       [](const in_t& x, out_t& y) {
-         y = 0.5f * x * (1.0f + (0.7978845608f * (x + 0.044715f * x.cube())).tanh());
-       }},
-  };
+// A peer compiled apart: <peer>/<fn>/array/<n> for each of its functions and size, and its
+// softmax rows where it has them.
+void register_compiled(const compiled_peer& peer) {
   for (std::size_t n : sizes) {
-    for (const op& o : ops) {
-      register_elementwise(std::string("eigen/") + o.name + "/array/" + std::to_string(n), n,
-                           [f = o.f](const float* x, float* y, std::size_t m) {
-                             const in_t in(x, static_cast<Eigen::Index>(m));
-                             out_t out(y, static_cast<Eigen::Index>(m));
-                             f(in, out);
-                           });
+    for (std::size_t i = 0; i < peer.count; ++i) {
+      register_elementwise(bench_name({peer.name, peer.ops[i].name, "array", std::to_string(n)}), n,
+                           peer.ops[i].f);
     }
+    if (peer.rows == nullptr) continue;
     for (std::size_t cols : softmax_cols) {
       const std::size_t rows = rows_for(n, cols);
       for (bool log : {false, true}) {
-        const std::string name = std::string("eigen/") + (log ? "log_softmax" : "softmax") +
-                                 "/array/" + std::to_string(rows) + "x" + std::to_string(cols);
-        register_elementwise(name, rows * cols,
-                             [log, r = rows, c = cols](const float* x, float* y, std::size_t) {
-                               const auto cc = static_cast<Eigen::Index>(c);
-                               for (std::size_t i = 0; i < r; ++i) {
-                                 const in_t in(x + i * c, cc);
-                                 out_t out(y + i * c, cc);
-                                 const float m = in.maxCoeff();
-                                 if (log) {
-                                   out = in - m;
-                                   out -= std::log(out.exp().sum());
-                                 } else {
-                                   out = (in - m).exp();
-                                   out /= out.sum();
-                                 }
-                               }
-                             });
+        register_elementwise(
+            bench_name({peer.name, log ? "log_softmax" : "softmax", "array",
+                        std::to_string(rows) + "x" + std::to_string(cols)}),
+            rows * cols, [f = peer.rows, log, rows, cols](const float* x, float* y, std::size_t) {
+              f(x, y, rows, cols, log);
+            });
       }
     }
   }
 }
-#endif
 
 }  // namespace
 
@@ -243,8 +202,13 @@ void register_peers() {
   register_xnnpack();
 #endif
 #ifdef SIMDACT_BENCH_EIGEN
-  register_eigen();
+  register_compiled(eigen_native());
 #endif
+#ifdef SIMDACT_BENCH_EIGEN_AVX2
+  register_compiled(simdact_bench_eigen_avx2());
+#endif
+  register_compiled(fastmath_native());
+  register_compiled(fastmath_avx2());
 }
 
 }  // namespace simdact::bench
