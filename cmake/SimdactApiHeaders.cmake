@@ -23,12 +23,22 @@ function(simdact_api_headers registry kernels out)
     file(STRINGS ${kernels}/${name}.hpp head LIMIT_COUNT 2)
     list(GET head 1 formula)
     string(REGEX REPLACE "^// *" "" formula "${formula}")
-    file(STRINGS ${kernels}/${name}.hpp bound REGEX "static constexpr int max_ulp = [0-9]+")
+    # The kernel's max_ulp, and its fast kernel's where it has one (the struct fast, after it).
+    file(STRINGS ${kernels}/${name}.hpp bounds REGEX "static constexpr int max_ulp = [0-9]+")
+    list(GET bounds 0 bound)
     string(REGEX MATCH "max_ulp = ([0-9]+)" bound "${bound}")
     set(bound ${CMAKE_MATCH_1})
+    list(LENGTH bounds nbounds)
+    set(fast_doc "")
+    if(nbounds GREATER 1)
+      list(GET bounds 1 fast_bound)
+      string(REGEX MATCH "max_ulp = ([0-9]+)" fast_bound "${fast_bound}")
+      set(fast_doc " In the fast tier, within ${CMAKE_MATCH_1} ULP where the result is at least FLT_MIN\n * (smaller results within FLT_MIN).")
+    endif()
     set(c_params "")
     set(cxx_params "")
     set(assign "")
+    set(pass "")
     set(param_doc "")
     foreach(p IN LISTS params)
       string(REGEX REPLACE "^([a-z_]+), *([-+0-9.e]+f), *([a-z_]+)$" "\\1;\\2;\\3" p "${p}")
@@ -38,29 +48,30 @@ function(simdact_api_headers registry kernels out)
       string(APPEND c_params ", float ${pname}")
       string(APPEND cxx_params ", float ${pname} = ${pdefault}")
       string(APPEND assign "  p.${pname} = ${pname};\n")
+      string(APPEND pass ", ${pname}")
       string(REGEX REPLACE "f$" "" shown "${pdefault}")
       string(APPEND param_doc "\n * ${pname}: default ${shown}; ${pdomain}.")
     endforeach()
     if(bound EQUAL 0)
       set(bound_doc "Every result exact (correctly rounded).")
     else()
-      set(bound_doc "Every result within ${bound} ULP of the correctly rounded value.")
+      set(bound_doc "Every result within ${bound} ULP of the correctly rounded value.${fast_doc}")
     endif()
     set(doc "${formula}\n * ${bound_doc}${param_doc}")
-    if(params)
-      set(span_body "  params p = simdact_default_params(SIMDACT_${NAME});\n${assign}  apply(SIMDACT_${NAME}, x, y, p);\n")
-    else()
-      set(span_body "  apply(SIMDACT_${NAME}, x, y);\n")
-    endif()
+    set(span_body "  params p = simdact_default_params(SIMDACT_${NAME});\n${assign}  p.accuracy = tier;\n  apply(SIMDACT_${NAME}, x, y, p);\n")
     string(APPEND c "\n/** ${doc}\n * y[i] = ${name}(x[i]) for i < n; returns SIMDACT_OK, or an error with nothing written\n"
                     " * (see the contract at the top of simdact.h). */\n"
                     "SIMDACT_EXPORT simdact_status simdact_${name}_f32(const float* x, float* y, size_t n${c_params});\n")
     string(REPLACE "\n * " "\n/// " cxx_doc "${doc}")
     string(APPEND cxx "\n/// ${cxx_doc}\n/// y[i] = ${name}(x[i]) for i < n; throws std::invalid_argument on bad arguments, writing\n"
                       "/// nothing.\nSIMDACT_EXPORT void ${name}(const float* x, float* y, std::size_t n${cxx_params});\n"
-                      "#ifdef SIMDACT_HAS_SPAN\n/// ${name} of x into y (y.size() == x.size()).\n"
+                      "/// ${name} in the accuracy tier `tier` (simdact::accurate or simdact::fast).\n"
+                      "SIMDACT_EXPORT void ${name}(accuracy tier, const float* x, float* y, std::size_t n${cxx_params});\n"
+                      "#ifdef SIMDACT_HAS_SPAN\n/// ${name} of x into y (y.size() == x.size()) in the accuracy tier `tier`.\n"
+                      "inline void ${name}(accuracy tier, std::span<const float> x, std::span<float> y${cxx_params}) {\n"
+                      "${span_body}}\n/// ${name} of x into y (y.size() == x.size()).\n"
                       "inline void ${name}(std::span<const float> x, std::span<float> y${cxx_params}) {\n"
-                      "${span_body}}\n#endif\n")
+                      "  ${name}(accurate, x, y${pass});\n}\n#endif\n")
   endforeach()
   file(CONFIGURE OUTPUT ${out}/simdact/activations.h CONTENT "${c}" @ONLY)
   file(CONFIGURE OUTPUT ${out}/simdact/activations.hpp CONTENT "${cxx}" @ONLY)

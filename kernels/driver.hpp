@@ -209,6 +209,17 @@ void elementwise_by_parameter(const float* x, float* y, std::size_t n, const par
   }
 }
 
+// The loop options of the fast tier's kernels (their `fast` members derive from it): a short chain
+// of mostly FMAs and one division per batch, which runs fastest with six batches per step where
+// there are 32 registers (four with 16) and GCC's pre-allocation scheduler interleaving them
+// (docs/performance-notes.md).
+struct fast_loop {
+  template <class B>
+  static constexpr bool interleave = true;
+  template <class B>
+  static constexpr std::size_t batches_per_step = simd::registers<B> >= 32 ? 6 : 4;
+};
+
 // Whether Op's loop takes the pre-allocation scheduler on batch type B: Op::interleave<B> where the
 // kernel sets it (per batch type, like batches_per_step), else not.
 template <class Op, class B>

@@ -36,6 +36,7 @@
 #include "driver.hpp"
 #include "exp_f64.hpp"
 #include "expf.hpp"
+#include "expf_fast.hpp"
 #include "parts.hpp"
 #include "simd.hpp"
 
@@ -215,6 +216,46 @@ struct x_times_logistic_of_x : logistic_of_x<x_times_logistic_of_x> {
     const B big(std::numeric_limits<float>::max());
     return times_logistic(x, logistic<exp_accuracy::coarse>(Common ? x : simd::min(x, B(87.0f))),
                           Common ? x : simd::min(x, big));
+  }
+};
+
+// The fast tier's logistic 1 / (1 + e^-y), every y, one formula: E = e^-y from expf_fast.hpp
+// (inf where y < -88.7, so that the result is +0, the limit at y = -inf, and results below FLT_MIN
+// are flushed or off by less than it), D = 1 + E rounded, 1 / D by one division.
+// Error before the last rounding, relative: E's (2^-24.1 plus half an ULP, under 2^-23.4) times E /
+// (1 + E) < 1, plus D's rounding 2^-24: under 2^-22.9, within 3 ULP after it.
+template <class B>
+SIMDACT_INLINE B fast_logistic(B y) {
+  return simd::div(B(1.0f), B(1.0f) + fast_exp<true>(y));
+}
+
+// The fast tier of x logistic(m x) = x / (1 + e^-(m x)) for a loop-invariant m > 0 (silu: m = 1;
+// swish at 0 < beta <= 2^12: m = beta, Product, where e^-(m x) is reduced without forming m x):
+// x / (1 + E) by one division, the error of fast_logistic (3 ULP). Lanes with |m x| > 87, where E
+// leaves the normal range (the results there are x, or a few times e^-87 and normal down to m x =
+// -91.5), and NaN take K's double path.
+template <class K, bool Product>
+struct fast_x_times_logistic {
+  struct common {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
+      if constexpr (Product) {
+        // At most FLT_MAX: 87 / beta overflows for beta below 2.6e-37; ±inf is not covered.
+        return simd::abs(x) <=
+               simd::min(simd::div(B(87.0f), B(p.beta)), B(std::numeric_limits<float>::max()));
+      } else {
+        return simd::abs(x) <= B(87.0f);
+      }
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      const B e = Product ? fast_exp_of_product<true>(x, B(p.beta)) : fast_exp<true, true>(x);
+      return simd::div(x, B(1.0f) + e);
+    }
+  };
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    return patch<K>(x, p, common::covers(x, p), common::eval(x, p));
   }
 };
 

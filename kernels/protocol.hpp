@@ -18,7 +18,13 @@
 //   special_values_at                       documented values at other values of its parameter
 //                                           (required where the registry gives it one);
 //   hard_inputs                             inputs where a kernel was once found off its bound;
-//   eval_double(D x, const params& p)       the double path for the lanes its float one leaves.
+//   eval_double(D x, const params& p)       the double path for the lanes its float one leaves;
+//   fast                                    the fast tier's kernel (SIMDACT_ACCURACY_FAST), a
+//                                           vector kernel of its own (eval, and any of the
+//                                           driver's options) with its bound `max_ulp` where the
+//                                           exact result is at least FLT_MIN in magnitude (below
+//                                           it: FLT_MIN absolute, simdact.h); without one, the
+//                                           fast tier runs the accurate kernel.
 #pragma once
 
 #include <concepts>
@@ -83,5 +89,23 @@ constexpr std::span<const hard_input> hard_inputs() {
     return {};
   }
 }
+
+// The fast tier: K::fast where K has one, K itself otherwise.
+template <class K>
+constexpr bool has_fast = requires {
+  typename K::fast;
+};
+
+template <class K>
+struct fast_of {
+  using type = K;
+};
+template <class K>
+requires has_fast<K>
+struct fast_of<K> {
+  using type = typename K::fast;
+};
+template <class K>
+using fast_kernel = typename fast_of<K>::type;
 
 }  // namespace simdact::SIMDACT_ISA::kernels

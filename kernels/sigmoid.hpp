@@ -48,6 +48,17 @@ struct sigmoid : logistic_of_x<sigmoid> {
   SIMDACT_INLINE static B float_path(B x) {
     return logistic<exp_accuracy::coarse>(Common ? x : simd::min(x, B(87.0f))).value();
   }
+
+  // The fast tier: logistic.hpp's fast_logistic, every input in float, no double path. Bound 3
+  // ULP where the result is normal (x >= -87.3); below, off by less than FLT_MIN, +0 from x =
+  // -88.7 on.
+  struct fast : fast_loop {
+    static constexpr int max_ulp = 3;
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+      return fast_logistic(x);
+    }
+  };
 };
 
 }  // namespace simdact::SIMDACT_ISA::kernels

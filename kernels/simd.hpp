@@ -262,6 +262,17 @@ SIMDACT_INLINE B copysign(B a, B b) {
   return xsimd::copysign(a, b);
 }
 
+// a with the sign bit of b, for a >= +0 (or NaN): a OR b's sign bit; one bitwise-ternary
+// instruction where the ISA has it (AVX-512's vpternlogd).
+template <class B>
+SIMDACT_INLINE B or_sign(B a, B b) {
+  if constexpr (requires { native_of<B>::or_sign(a, b); }) {
+    return native_of<B>::or_sign(a, b);
+  } else {
+    return a | (b & B(-0.0f));
+  }
+}
+
 // -|a|: one OR of the sign bit.
 template <class B>
 SIMDACT_INLINE B neg_abs(B a) {
@@ -367,6 +378,28 @@ SIMDACT_INLINE B narrow(dbatch<B> lo, dbatch<B> hi) {
 template <class B>
 SIMDACT_INLINE B lookup8(ibatch<B> i, const float (&table)[16]) {
   return native_of<B>::lookup8(i, table);
+}
+
+// Where the ISA scales by a power of two and permutes 16 table entries in one instruction each
+// (AVX-512: vscalefps, vpermps): a fact the fast tier's exponential chooses its algorithm by
+// (expf_fast.hpp).
+template <class B>
+inline constexpr bool scales_in_one = requires(B v, ibatch<B> i, const float (&t)[16]) {
+  native_of<B>::scalef(v, v);
+  native_of<B>::lookup16(i, t);
+};
+
+// v 2^floor(k), lane by lane, overflowing to ±inf and underflowing through the subnormals to ±0
+// by itself (where scales_in_one<B>).
+template <class B>
+SIMDACT_INLINE B scalef(B v, B k) {
+  return native_of<B>::scalef(v, k);
+}
+
+// table[i & 15] lane by lane (where scales_in_one<B>).
+template <class B>
+SIMDACT_INLINE B lookup16(ibatch<B> i, const float (&table)[16]) {
+  return native_of<B>::lookup16(i, table);
 }
 
 // 1 / d to 2^-14 relative or better, without a division (for d in the normal range): the

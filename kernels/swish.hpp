@@ -121,6 +121,20 @@ struct swish {
     return p.beta == 1.0f ? 0 : p.beta > 0.0f && p.beta <= 4096.0f ? 1 : -1;
   }
 
+  // The fast tier: x / (1 + e^-(beta x)), one division (logistic.hpp, fast_x_times_logistic), for
+  // 0 < beta <= 2^12 (beta = 1: silu's fast kernel); other betas run the accurate kernel. Bound
+  // 3 ULP.
+  struct fast {
+    static constexpr int max_ulp = 3;
+    using variants = std::tuple<fast_x_times_logistic<x_times_logistic_of_x, false>,
+                                fast_x_times_logistic<swish, true>>;
+    static int variant(const params& p) { return swish::variant(p); }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      return swish::eval(x, p);
+    }
+  };
+
   // y = beta x = |beta| x', x' = x with beta's sign, as y + y_lo; x' clamped to 87 / |beta| so
   // that y <= 87 (where the logistic is 1 - 2^-125). The correction term is multiplied by x
   // itself (where the reciprocal is an estimate, AVX-512 and NEON, the residual holds its error,

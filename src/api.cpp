@@ -16,11 +16,15 @@ void check(detail::error e) {
 
 }  // namespace
 
-#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                          \
-  void name(const float* x, float* y, std::size_t n SIMDACT_ARGS_##count plist) { \
-    params p = registry::activations[id].defaults();                              \
-    SIMDACT_ASSIGN_##count plist;                                                 \
-    check(detail::run_elementwise(id, x, y, n, &p));                              \
+#define SIMDACT_ACTIVATION(id, name, NAME, count, plist)                                         \
+  void name(accuracy tier, const float* x, float* y, std::size_t n SIMDACT_ARGS_##count plist) { \
+    params p = registry::activations[id].defaults();                                             \
+    SIMDACT_ASSIGN_##count plist;                                                                \
+    p.accuracy = tier;                                                                           \
+    check(detail::run_elementwise(id, x, y, n, &p));                                             \
+  }                                                                                              \
+  void name(const float* x, float* y, std::size_t n SIMDACT_ARGS_##count plist) {                \
+    name(accurate, x, y, n SIMDACT_PASS_##count plist);                                          \
   }
 #include "simdact/activations.def"
 
@@ -40,6 +44,16 @@ void softmax(const float* x, float* y, std::size_t rows, std::size_t cols, std::
 void log_softmax(const float* x, float* y, std::size_t rows, std::size_t cols,
                  std::size_t x_row_stride, std::size_t y_row_stride) {
   check(detail::run_softmax(true, x, y, rows, cols, x_row_stride, y_row_stride));
+}
+
+void softmax(accuracy tier, const float* x, float* y, std::size_t rows, std::size_t cols,
+             std::size_t x_row_stride, std::size_t y_row_stride) {
+  check(detail::run_softmax(false, x, y, rows, cols, x_row_stride, y_row_stride, tier));
+}
+
+void log_softmax(accuracy tier, const float* x, float* y, std::size_t rows, std::size_t cols,
+                 std::size_t x_row_stride, std::size_t y_row_stride) {
+  check(detail::run_softmax(true, x, y, rows, cols, x_row_stride, y_row_stride, tier));
 }
 
 void set_isa(isa i) {
@@ -70,6 +84,16 @@ void softmax(std::span<const float> x, std::span<float> y) {
 void log_softmax(std::span<const float> x, std::span<float> y) {
   check_sizes(x.size(), y.size());
   log_softmax(x.data(), y.data(), 1, x.size(), x.size(), y.size());
+}
+
+void softmax(accuracy tier, std::span<const float> x, std::span<float> y) {
+  check_sizes(x.size(), y.size());
+  softmax(tier, x.data(), y.data(), 1, x.size(), x.size(), y.size());
+}
+
+void log_softmax(accuracy tier, std::span<const float> x, std::span<float> y) {
+  check_sizes(x.size(), y.size());
+  log_softmax(tier, x.data(), y.data(), 1, x.size(), x.size(), y.size());
 }
 #endif
 

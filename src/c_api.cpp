@@ -5,6 +5,7 @@
 #include "cpu_features.hpp"
 #include "dispatch.hpp"
 #include "isas.hpp"
+#include "kernel_table.hpp"
 #include "registry.hpp"
 #include "simdact/simdact.h"
 
@@ -69,6 +70,23 @@ simdact_status simdact_softmax_f32(const float* x, float* y, size_t rows, size_t
 simdact_status simdact_log_softmax_f32(const float* x, float* y, size_t rows, size_t cols,
                                        size_t x_row_stride, size_t y_row_stride) {
   return status(run_softmax(true, x, y, rows, cols, x_row_stride, y_row_stride));
+}
+
+simdact_status simdact_softmax_ex_f32(const float* x, float* y, size_t rows, size_t cols,
+                                      size_t x_row_stride, size_t y_row_stride,
+                                      simdact_accuracy accuracy) {
+  return status(run_softmax(false, x, y, rows, cols, x_row_stride, y_row_stride, accuracy));
+}
+
+simdact_status simdact_log_softmax_ex_f32(const float* x, float* y, size_t rows, size_t cols,
+                                          size_t x_row_stride, size_t y_row_stride,
+                                          simdact_accuracy accuracy) {
+  return status(run_softmax(true, x, y, rows, cols, x_row_stride, y_row_stride, accuracy));
+}
+
+int simdact_has_fast_kernel(simdact_activation activation) {
+  if (simdact::registry::find(activation) == nullptr) return 0;
+  return simdact::scalar::table().has_fast_kernel[activation] ? 1 : 0;
 }
 
 const char* simdact_status_string(simdact_status s) {

@@ -44,6 +44,7 @@ error run_elementwise(int a, const float* x, float* y, std::size_t n,
     const registry::parameter& q = row->parameters[i];
     if (!registry::in_domain(p.*q.field, q.accepted)) return {q.name, domain_text(q.accepted)};
   }
+  if (!registry::is_accuracy(p.accuracy)) return {"accuracy", "not a simdact_accuracy value"};
   if (n == 0) return {};
   if (x == nullptr) return {"x", "null pointer with n > 0"};
   if (y == nullptr) return {"y", "null pointer with n > 0"};
@@ -52,12 +53,14 @@ error run_elementwise(int a, const float* x, float* y, std::size_t n,
   }
   if (x != y && overlap(x, n, y, n)) return {"y", "overlaps x partially (only y == x is allowed)"};
   const fp_scope environment;  // the default one, whatever the caller's (fp_env.hpp)
-  active_table().elementwise[a](x, y, n, p);
+  const kernel_table& t = active_table();
+  (p.accuracy == SIMDACT_ACCURACY_FAST ? t.fast : t.elementwise)[a](x, y, n, p);
   return {};
 }
 
 error run_softmax(bool log, const float* x, float* y, std::size_t rows, std::size_t cols,
-                  std::size_t x_row_stride, std::size_t y_row_stride) {
+                  std::size_t x_row_stride, std::size_t y_row_stride, simdact_accuracy accuracy) {
+  if (!registry::is_accuracy(accuracy)) return {"accuracy", "not a simdact_accuracy value"};
   if (rows == 0 || cols == 0) return {};
   if (x == nullptr) return {"x", "null pointer with rows * cols > 0"};
   if (y == nullptr) return {"y", "null pointer with rows * cols > 0"};

@@ -20,7 +20,9 @@ struct error {
 // `a` is taken as an integer: a C caller may pass any value of the enum's underlying type.
 error run_elementwise(int a, const float* x, float* y, std::size_t n, const simdact_params* params);
 
+// The fast tier of softmax and log_softmax runs their accurate kernels (kernels/softmax.hpp).
 error run_softmax(bool log, const float* x, float* y, std::size_t rows, std::size_t cols,
-                  std::size_t x_row_stride, std::size_t y_row_stride);
+                  std::size_t x_row_stride, std::size_t y_row_stride,
+                  simdact_accuracy accuracy = SIMDACT_ACCURACY_ACCURATE);
 
 }  // namespace simdact::detail

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// One kernel table per ISA: function pointers indexed by registry id, plus softmax, and the CPU
-// features the table needs. Each ISA translation unit (src/isa/*.cpp) builds its table with
-// src/isa/make_table.hpp under that ISA's compile flags; src/dispatch.cpp picks one at run time.
+// One kernel table per ISA: function pointers indexed by registry id (one array per accuracy
+// tier), plus softmax, and the CPU features the table needs. Each ISA translation unit
+// (src/isa/*.cpp) builds its table with src/isa/make_table.hpp under that ISA's compile flags;
+// src/dispatch.cpp picks one at run time.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +20,12 @@ struct kernel_table {
   simdact_isa isa;
   unsigned required_features;  // cpu::feature bits that must all be present
   elementwise_fn elementwise[SIMDACT_ACTIVATION_COUNT];  // by registry id; none is null
+  // The fast tier (SIMDACT_ACCURACY_FAST) by registry id: the kernel's own fast one where it has
+  // one, else the same entry as `elementwise`.
+  elementwise_fn fast[SIMDACT_ACTIVATION_COUNT];
+  // Whether the activation has a fast kernel of its own (the kernel struct's `fast`): the same
+  // in every table, the scalar one included (whose both tiers are the reference).
+  bool has_fast_kernel[SIMDACT_ACTIVATION_COUNT];
   softmax_fn softmax;
   softmax_fn log_softmax;
 };

@@ -43,6 +43,11 @@ constexpr const char* domain_text(domain d) {
   }
 }
 
+// Whether a value (taken as an integer: a C caller may pass any) is one of simdact_accuracy's.
+constexpr bool is_accuracy(int a) {
+  return a == SIMDACT_ACCURACY_ACCURATE || a == SIMDACT_ACCURACY_FAST;
+}
+
 struct parameter {
   const char* name;              // the argument's name, and the field's
   float simdact_params::*field;  // where simdact_apply_f32 takes it from
@@ -73,10 +78,14 @@ constexpr activation with_defaults(activation a) {
 
 // For the per-activation entry points of the C and C++ APIs (src/c_api.cpp, src/api.cpp), from a
 // row's parameter list: SIMDACT_ARGS_n, the arguments after n; SIMDACT_ASSIGN_n, those arguments
-// stored into the simdact_params p that holds the row's defaults.
+// stored into the simdact_params p that holds the row's defaults; SIMDACT_PASS_n, the arguments
+// passed on.
 #define SIMDACT_ARGS_0()
 #define SIMDACT_ARGS_1(a, a_default, a_domain) , float a
 #define SIMDACT_ARGS_2(a, a_default, a_domain, b, b_default, b_domain) , float a, float b
+#define SIMDACT_PASS_0()
+#define SIMDACT_PASS_1(a, a_default, a_domain) , a
+#define SIMDACT_PASS_2(a, a_default, a_domain, b, b_default, b_domain) , a, b
 #define SIMDACT_ASSIGN_0() (void)p
 #define SIMDACT_ASSIGN_1(a, a_default, a_domain) p.a = a
 #define SIMDACT_ASSIGN_2(a, a_default, a_domain, b, b_default, b_domain) (p.a = a, p.b = b)

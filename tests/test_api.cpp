@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <type_traits>
+#include <vector>
 
 #include "simdact/simdact.hpp"
 #include "test_support.hpp"
@@ -260,6 +261,118 @@ TEST(Api, DeclaredDefaultsAreTheRegistrys) {
                  simdact_default_params(SIMDACT_##NAME));             \
   EXPECT_EQ(0, std::memcmp(by_name.data(), by_apply.data(), sizeof by_name)) << #name;
 #include "simdact/activations.def"
+}
+
+// The accuracy tiers: the default (0, simdact_default_params, a NULL params, the named entry
+// points, the C++ overloads without a tier) is the accurate tier, on every ISA; simdact::fast and
+// params.accuracy select the fast one; an activation without a fast kernel gives the accurate
+// kernel's bits in both tiers, and so do softmax and log_softmax (whose fast tier runs their
+// accurate kernels).
+std::vector<float> tier_inputs() {
+  std::vector<float> x;
+  for (int i = -4000; i <= 4000; ++i) x.push_back(static_cast<float>(i) * 0.0237f);
+  for (float v : {1e-40f, -1e-40f, 0.0f, -0.0f, 95.0f, -95.0f, 1e30f, -1e30f}) x.push_back(v);
+  return x;
+}
+
+TEST(Api, TheDefaultTierIsTheAccurateOne) {
+  static_assert(SIMDACT_ACCURACY_ACCURATE == 0, "zero-initialised params are the accurate tier");
+  const std::vector<float> x = tier_inputs();
+  const std::size_t n = x.size();
+  for (simdact_isa isa : target_isas()) {
+    isa_scope scope(isa);
+    if (!scope.ok()) continue;  // the CPU lacks it (the ISA tests say so visibly)
+    for (const activation_info& a : activations()) {
+      simdact_params accurate = a.defaults(), fast = a.defaults();
+      EXPECT_EQ(simdact_default_params(a.id).accuracy, SIMDACT_ACCURACY_ACCURATE) << a.name;
+      fast.accuracy = SIMDACT_ACCURACY_FAST;
+      std::vector<float> want(n), got(n), quick(n);
+      ASSERT_EQ(simdact_apply_f32(a.id, &accurate, x.data(), want.data(), n), SIMDACT_OK);
+      ASSERT_EQ(simdact_apply_f32(a.id, nullptr, x.data(), got.data(), n), SIMDACT_OK);
+      ASSERT_EQ(simdact_apply_f32(a.id, &fast, x.data(), quick.data(), n), SIMDACT_OK);
+      bool differ = false;
+      for (std::size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(to_bits(got[i]), to_bits(want[i])) << a.name << " " << x[i];
+        differ |= to_bits(quick[i]) != to_bits(want[i]);
+      }
+      // The fast tier is another kernel where there is one (on the vector ISAs: the scalar
+      // table is the reference in both), and the accurate one elsewhere.
+      EXPECT_EQ(differ, a.has_fast && isa != SIMDACT_ISA_SCALAR)
+          << a.name << " on " << simdact_isa_name(isa);
+      EXPECT_EQ(simdact_has_fast_kernel(a.id), a.has_fast ? 1 : 0) << a.name;
+    }
+  }
+  EXPECT_EQ(simdact_has_fast_kernel(static_cast<simdact_activation>(-1)), 0);
+}
+
+TEST(Api, TiersInTheNamedEntryPoints) {
+  const std::vector<float> x = tier_inputs();
+  const std::size_t n = x.size();
+  std::vector<float> c_default(n), cxx_default(n), cxx_fast(n), applied_fast(n);
+  ASSERT_EQ(simdact_swish_f32(x.data(), c_default.data(), n, 1.702f), SIMDACT_OK);
+  simdact::swish(x.data(), cxx_default.data(), n, 1.702f);
+  simdact::swish(simdact::fast, x.data(), cxx_fast.data(), n, 1.702f);
+  simdact_params p = simdact_default_params(SIMDACT_SWISH);
+  p.beta = 1.702f;
+  p.accuracy = SIMDACT_ACCURACY_FAST;
+  ASSERT_EQ(simdact_apply_f32(SIMDACT_SWISH, &p, x.data(), applied_fast.data(), n), SIMDACT_OK);
+  for (std::size_t i = 0; i < n; ++i) {
+    ASSERT_EQ(to_bits(cxx_default[i]), to_bits(c_default[i])) << x[i];
+    ASSERT_EQ(to_bits(cxx_fast[i]), to_bits(applied_fast[i])) << x[i];
+  }
+#ifdef SIMDACT_HAS_SPAN
+  std::vector<float> span_fast(n);
+  simdact::swish(simdact::fast, std::span<const float>(x), std::span<float>(span_fast), 1.702f);
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(to_bits(span_fast[i]), to_bits(applied_fast[i]));
+#endif
+  EXPECT_TRUE(simdact::has_fast_kernel(SIMDACT_SIGMOID));
+  EXPECT_FALSE(simdact::has_fast_kernel(SIMDACT_RELU));
+}
+
+TEST(Api, SoftmaxFastTierRunsTheAccurateKernel) {
+  const std::size_t rows = 3, cols = 1000;
+  std::vector<float> x(rows * cols);
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = std::sin(static_cast<float>(i)) * 30.0f;
+  for (bool log : {false, true}) {
+    std::vector<float> want(x.size()), got(x.size()), cxx(x.size());
+    const auto plain = log ? simdact_log_softmax_f32 : simdact_softmax_f32;
+    const auto ex = log ? simdact_log_softmax_ex_f32 : simdact_softmax_ex_f32;
+    ASSERT_EQ(plain(x.data(), want.data(), rows, cols, cols, cols), SIMDACT_OK);
+    ASSERT_EQ(ex(x.data(), got.data(), rows, cols, cols, cols, SIMDACT_ACCURACY_FAST), SIMDACT_OK);
+    if (log) {
+      simdact::log_softmax(simdact::fast, x.data(), cxx.data(), rows, cols);
+    } else {
+      simdact::softmax(simdact::fast, x.data(), cxx.data(), rows, cols);
+    }
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      ASSERT_EQ(to_bits(got[i]), to_bits(want[i])) << i;
+      ASSERT_EQ(to_bits(cxx[i]), to_bits(want[i])) << i;
+    }
+  }
+}
+
+TEST(Api, AnUnknownTierIsAnErrorAndWritesNothing) {
+  std::array<float, 8> x{}, y{};
+  y.fill(sentinel);
+  simdact_params p = simdact_default_params(SIMDACT_SIGMOID);
+  p.accuracy = static_cast<simdact_accuracy>(2);
+  EXPECT_EQ(simdact_apply_f32(SIMDACT_SIGMOID, &p, x.data(), y.data(), 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  p.accuracy = static_cast<simdact_accuracy>(-1);
+  EXPECT_EQ(simdact_apply_f32(SIMDACT_SIGMOID, &p, x.data(), y.data(), 4),
+            SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      simdact_softmax_ex_f32(x.data(), y.data(), 2, 4, 4, 4, static_cast<simdact_accuracy>(7)),
+      SIMDACT_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      simdact_log_softmax_ex_f32(x.data(), y.data(), 2, 4, 4, 4, static_cast<simdact_accuracy>(7)),
+      SIMDACT_ERROR_INVALID_ARGUMENT);
+  for (float v : y) EXPECT_EQ(v, sentinel);
+  EXPECT_THROW(simdact::sigmoid(static_cast<simdact::accuracy>(3), x.data(), y.data(), 4),
+               std::invalid_argument);
+  EXPECT_THROW(simdact::softmax(static_cast<simdact::accuracy>(3), x.data(), y.data(), 2, 4),
+               std::invalid_argument);
+  for (float v : y) EXPECT_EQ(v, sentinel);
 }
 
 }  // namespace

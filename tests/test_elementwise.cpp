@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Every registry activation x every ISA of this target: shapes, alignment, in place, guards,
-// position independence, the accuracy sweep against the reference, and special values.
+// Every registry activation x every ISA of this target x both accuracy tiers (the fast one for
+// the activations with a fast kernel): shapes, alignment, in place, guards, position
+// independence, the accuracy sweep against the reference in the tier's terms, and special values
+// (the same in both tiers).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -15,25 +17,35 @@
 namespace simdact::test {
 namespace {
 
-using case_t = std::tuple<std::size_t, simdact_isa>;  // (index into activations(), isa)
+// (index into activations(), isa, tier)
+using case_t = std::tuple<std::size_t, simdact_isa, simdact_accuracy>;
 
 class Elementwise : public ::testing::TestWithParam<case_t> {
  protected:
   const activation_info& act() const { return activations()[std::get<0>(GetParam())]; }
   simdact_isa isa() const { return std::get<1>(GetParam()); }
-  int bound() const { return isa() == SIMDACT_ISA_SCALAR ? 0 : act().max_ulp; }
+  simdact_accuracy tier() const { return std::get<2>(GetParam()); }
+  // The defaults, or the (first) parameter at v, in the tier under test.
+  simdact_params params() const { return in_tier(act().defaults()); }
+  simdact_params params_at(float v) const { return in_tier(act().with_param(v)); }
+  simdact_params in_tier(simdact_params p) const {
+    p.accuracy = tier();
+    return p;
+  }
+  int bound() const { return test::bound(act(), isa(), params()); }
 
   void run(const float* x, float* y, std::size_t n) const {
-    ASSERT_EQ(simdact_apply_f32(act().id, nullptr, x, y, n), SIMDACT_OK);
+    const simdact_params p = params();
+    ASSERT_EQ(simdact_apply_f32(act().id, &p, x, y, n), SIMDACT_OK);
   }
 
-  // Checks y[i] against the reference of x[i] within the bound.
+  // Checks y[i] against the reference of x[i] within the tier's bound.
   void expect_accurate(const std::vector<float>& x, const float* y) const {
-    const simdact_params p = act().defaults();
+    const simdact_params p = params();
     for (std::size_t i = 0; i < x.size(); ++i) {
-      const float want = reference(act(), x[i], p);
-      ASSERT_LE(ulp_distance(y[i], want), bound())
-          << "x[" << i << "] = " << x[i] << " gave " << y[i] << ", reference " << want;
+      ASSERT_LE(tier_error(tier(), y[i], act().reference(x[i], p)), bound())
+          << "x[" << i << "] = " << x[i] << " gave " << y[i] << ", reference "
+          << reference(act(), x[i], p);
     }
   }
 };
@@ -240,7 +252,7 @@ void sweep(const activation_info& a, simdact_isa isa, const simdact_params& para
   std::int64_t worst = 0;
   std::size_t worst_i = 0, off = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const std::int64_t d = ulp_distance(y[i], reference(a, x[i], params));
+    const std::int64_t d = tier_error(params.accuracy, y[i], a.reference(x[i], params));
     off += d != 0;
     if (d > worst) {
       worst = d;
@@ -248,11 +260,11 @@ void sweep(const activation_info& a, simdact_isa isa, const simdact_params& para
     }
   }
   std::printf(
-      "[ accuracy ] %-10s %-6s param %-6g max %lld ULP (bound %d), %.3f%% not correctly "
+      "[ accuracy ] %-10s %-6s %-8s param %-6g max %lld ULP (bound %d), %.3f%% not correctly "
       "rounded; worst x = %a -> %a, ref %a\n",
-      a.name, simdact_isa_name(isa), p, static_cast<long long>(worst), bound,
-      100.0 * static_cast<double>(off) / count, x[worst_i], y[worst_i],
-      reference(a, x[worst_i], params));
+      a.name, simdact_isa_name(isa), params.accuracy == SIMDACT_ACCURACY_FAST ? "fast" : "accurate",
+      p, static_cast<long long>(worst), bound, 100.0 * static_cast<double>(off) / count, x[worst_i],
+      y[worst_i], reference(a, x[worst_i], params));
   ::testing::Test::RecordProperty("max_ulp", std::to_string(worst));
   EXPECT_LE(worst, bound) << a.name << " on " << simdact_isa_name(isa)
                           << " worst at x = " << x[worst_i];
@@ -260,7 +272,7 @@ void sweep(const activation_info& a, simdact_isa isa, const simdact_params& para
 
 TEST_P(Elementwise, AccuracySweepDefaultParameters) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  sweep(act(), isa(), simdact_default_params(act().id), bound());
+  sweep(act(), isa(), params(), bound());
 }
 
 // Activations with a parameter, swept at other values of it too.
@@ -268,7 +280,7 @@ class ParameterizedElementwise : public Elementwise {};
 
 TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  for (float p : {0.2f, -0.5f, 1.702f}) sweep(act(), isa(), act().with_param(p), bound());
+  for (float p : {0.2f, -0.5f, 1.702f}) sweep(act(), isa(), params_at(p), bound());
 }
 
 // Inputs where a kernel was once found outside its bound (the kernel's hard_inputs), each with the
@@ -284,10 +296,10 @@ TEST_P(HardInputElementwise, KnownHardInputs) {
       x.push_back(
           from_bits(static_cast<std::uint32_t>(static_cast<std::int32_t>(to_bits(c.x)) + k)));
     std::vector<float> y(x.size());
-    const simdact_params p = act().with_param(c.param);
+    const simdact_params p = params_at(c.param);
     ASSERT_EQ(simdact_apply_f32(act().id, &p, x.data(), y.data(), x.size()), SIMDACT_OK);
     for (std::size_t i = 0; i < x.size(); ++i) {
-      ASSERT_LE(ulp_distance(y[i], reference(act(), x[i], p)), bound())
+      ASSERT_LE(tier_error(tier(), y[i], act().reference(x[i], p)), bound())
           << act().name << "(" << x[i] << "; " << c.param << ") = " << y[i];
     }
   }
@@ -320,7 +332,7 @@ TEST_P(ParameterizedElementwise, SpecialValuesOtherParameters) {
   ASSERT_FALSE(act().special_values_at.empty())
       << act().name << " has a parameter but states no special values at other values of it";
   for (const kernels::special_value_at& c : act().special_values_at) {
-    const simdact_params p = act().with_param(c.param);
+    const simdact_params p = params_at(c.param);
     // Alone, and as a whole array of it (the driver's full steps and common cases: a subnormal
     // beta once made swish's common case cover -inf).
     for (std::size_t n : {std::size_t{1}, std::size_t{257}}) {
@@ -353,12 +365,16 @@ TEST_P(SymmetricElementwise, MirrorImage) {
         ASSERT_EQ(to_bits(yn[i]), to_bits(-y[i])) << act().name << " is odd; x = " << x[i];
         break;
       case kernels::symmetry::complement:
-        // f(-x) = 1 - f(x), up to the rounding of both sides.
-        ASSERT_NEAR(yn[i], 1.0f - y[i], 2 * std::numeric_limits<float>::epsilon()) << x[i];
+        // f(-x) = 1 - f(x), up to the errors of both sides.
+        ASSERT_NEAR(yn[i], 1.0f - y[i],
+                    2 * std::max(bound(), 1) * std::numeric_limits<float>::epsilon())
+            << x[i];
         break;
       case kernels::symmetry::gated:
         // x * g(x) with g(-x) = 1 - g(x): f(x) - f(-x) = x.
-        ASSERT_NEAR(y[i] - yn[i], x[i], 4 * std::numeric_limits<float>::epsilon() * std::fabs(x[i]))
+        ASSERT_NEAR(
+            y[i] - yn[i], x[i],
+            4 * std::max(bound(), 1) * std::numeric_limits<float>::epsilon() * std::fabs(x[i]))
             << x[i];
         break;
       case kernels::symmetry::none:
@@ -367,7 +383,8 @@ TEST_P(SymmetricElementwise, MirrorImage) {
   }
 }
 
-// Activations that are monotone (at their default parameters).
+// Activations that are monotone (at their default parameters), in the accurate tier (the fast
+// one's larger errors need not keep the order of neighbouring results).
 class MonotoneElementwise : public Elementwise {};
 
 TEST_P(MonotoneElementwise, NonDecreasing) {
@@ -383,7 +400,8 @@ TEST_P(MonotoneElementwise, NonDecreasing) {
 
 std::string case_name(const ::testing::TestParamInfo<case_t>& info) {
   return std::string(activations()[std::get<0>(info.param)].name) + "_" +
-         simdact_isa_name(std::get<1>(info.param));
+         simdact_isa_name(std::get<1>(info.param)) +
+         (std::get<2>(info.param) == SIMDACT_ACCURACY_FAST ? "_fast" : "");
 }
 
 // Indices of the registry activations for which `keep` holds.
@@ -396,8 +414,20 @@ std::vector<std::size_t> activation_indices(Pred keep) {
   return v;
 }
 
-auto cases(std::vector<std::size_t> indices) {
-  return ::testing::Combine(::testing::ValuesIn(indices), ::testing::ValuesIn(target_isas()));
+auto cases(std::vector<std::size_t> indices, simdact_accuracy tier = SIMDACT_ACCURACY_ACCURATE) {
+  std::vector<simdact_isa> isas = target_isas();
+  // The scalar table is the reference in both tiers (Api.TheDefaultTierIsTheAccurateOne).
+  if (tier == SIMDACT_ACCURACY_FAST) std::erase(isas, SIMDACT_ISA_SCALAR);
+  return ::testing::Combine(::testing::ValuesIn(indices), ::testing::ValuesIn(isas),
+                            ::testing::Values(tier));
+}
+
+// The fast tier's cases: the activations with a fast kernel of their own (and `keep`); the others'
+// fast tier is their accurate kernel (Api.FastTierWithoutAFastKernelIsTheAccurateOne).
+template <class Pred>
+auto fast_cases(Pred keep) {
+  return cases(activation_indices([&](const activation_info& a) { return a.has_fast && keep(a); }),
+               SIMDACT_ACCURACY_FAST);
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, Elementwise,
@@ -420,6 +450,23 @@ INSTANTIATE_TEST_SUITE_P(Registry, SymmetricElementwise,
                          cases(activation_indices([](const activation_info& a) {
                            return a.symmetric != kernels::symmetry::none;
                          })),
+                         case_name);
+
+INSTANTIATE_TEST_SUITE_P(Fast, Elementwise, fast_cases([](const activation_info&) { return true; }),
+                         case_name);
+
+INSTANTIATE_TEST_SUITE_P(Fast, ParameterizedElementwise,
+                         fast_cases([](const activation_info& a) { return a.has_parameter(); }),
+                         case_name);
+
+INSTANTIATE_TEST_SUITE_P(Fast, HardInputElementwise, fast_cases([](const activation_info& a) {
+                           return !a.hard_inputs.empty();
+                         }),
+                         case_name);
+
+INSTANTIATE_TEST_SUITE_P(Fast, SymmetricElementwise, fast_cases([](const activation_info& a) {
+                           return a.symmetric != kernels::symmetry::none;
+                         }),
                          case_name);
 
 INSTANTIATE_TEST_SUITE_P(

@@ -137,7 +137,9 @@ struct activation_info {
   const char* name;
   const registry::activation* row;
   double (*reference)(double, const simdact_params&);
-  int max_ulp;  // of the vector kernels; the scalar table is the reference itself (0)
+  int max_ulp;       // of the vector kernels; the scalar table is the reference itself (0)
+  int fast_max_ulp;  // of the fast tier's vector kernels (max_ulp where there is no fast kernel)
+  bool has_fast;     // whether the fast tier has a kernel of its own
   kernels::symmetry symmetric;
   bool monotone;
   std::span<const kernels::special_value> special_values;
@@ -165,6 +167,8 @@ activation_info info_of(simdact_activation id) {
           &registry::activations[id],
           &K::reference,
           K::max_ulp,
+          kernels::fast_kernel<K>::max_ulp,
+          kernels::has_fast<K>,
           K::symmetric,
           K::monotone,
           K::special_values,
@@ -182,6 +186,26 @@ inline const std::vector<activation_info>& activations() {
 
 inline float reference(const activation_info& a, float x, const simdact_params& p) {
   return static_cast<float>(a.reference(x, p));
+}
+
+// The ULP bound of an activation's vector kernels in the tier p.accuracy (the scalar table is
+// the reference in both: 0).
+inline int bound(const activation_info& a, simdact_isa isa, const simdact_params& p) {
+  if (isa == SIMDACT_ISA_SCALAR) return 0;
+  return p.accuracy == SIMDACT_ACCURACY_FAST ? a.fast_max_ulp : a.max_ulp;
+}
+
+// The error of y against the exact value `exact` (the reference in double) in the tier's terms
+// (simdact.h): the ULP distance to the correctly rounded value; in the fast tier, where |exact| <
+// FLT_MIN, 0 if y is within FLT_MIN of it (a zero with exact's sign included: flushing is allowed
+// there) and "infinity" otherwise.
+inline std::int64_t tier_error(simdact_accuracy tier, float y, double exact) {
+  constexpr double tiny = std::numeric_limits<float>::min();
+  if (tier == SIMDACT_ACCURACY_FAST && std::fabs(exact) < tiny) {
+    const bool sign_ok = y != 0.0f || std::signbit(y) == std::signbit(exact);
+    return std::fabs(y - exact) <= tiny && sign_ok ? 0 : std::numeric_limits<std::int64_t>::max();
+  }
+  return ulp_distance(y, static_cast<float>(exact));
 }
 
 // Forces the ISA under test for the duration of a test; skips (visibly, with the reason) when

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // simdact-tour: a short demonstration of the library on this machine. For each activation it
 // prints sample values, the maximum ULP distance of every ISA the CPU runs from the scalar
-// reference on a quick sweep of the float bit space, and the throughput of every ISA.
+// reference on a quick sweep of the float bit space, and the throughput of every ISA, in each
+// accuracy tier the activation has a kernel for (the fast tier: where the result is at least
+// FLT_MIN; below it the fast tier's contract is an absolute error, which the line checks too).
 //   simdact-tour [--no-speed]   (--no-speed: leave out the timings, e.g. under an emulator)
 #include <fmt/core.h>
 
@@ -31,6 +33,17 @@ std::int64_t ulp_distance(float a, float b) {
     return i < 0 ? std::int64_t{INT32_MIN} - i : std::int64_t{i};
   };
   return std::llabs(ordered(a) - ordered(b));
+}
+
+// The error of got against want in the tier's terms: ULP where want is at least FLT_MIN (fast
+// tier) or anywhere (accurate tier); in the fast tier, below FLT_MIN, 0 if within FLT_MIN of want
+// and "infinity" otherwise.
+std::int64_t tier_error(simdact::accuracy tier, float got, float want) {
+  const float tiny = 0x1p-126f;
+  if (tier == simdact::fast && std::fabs(want) < tiny) {
+    return std::fabs(got - want) <= tiny ? 0 : INT64_MAX;
+  }
+  return ulp_distance(got, want);
 }
 
 // 2^20 inputs spread over every exponent and both signs.
@@ -98,18 +111,27 @@ int main(int argc, char** argv) {
     simdact::apply(act, sweep.data(), want.data(), sweep.size());
     for (auto i : isas) {
       simdact::set_isa(i);
-      simdact::apply(act, sweep.data(), got.data(), sweep.size());
-      std::int64_t worst = 0;
-      for (std::size_t k = 0; k < sweep.size(); ++k) {
-        worst = std::max(worst, ulp_distance(got[k], want[k]));
+      // The scalar table is the reference in both tiers.
+      std::vector<simdact::accuracy> tiers = {simdact::accurate};
+      if (simdact::has_fast_kernel(act) && i != SIMDACT_ISA_SCALAR) tiers.push_back(simdact::fast);
+      for (simdact::accuracy tier : tiers) {
+        simdact::params p = simdact_default_params(act);
+        p.accuracy = tier;
+        simdact::apply(act, sweep.data(), got.data(), sweep.size(), p);
+        std::int64_t worst = 0;
+        for (std::size_t k = 0; k < sweep.size(); ++k) {
+          worst = std::max(worst, tier_error(tier, got[k], want[k]));
+        }
+        fmt::print("  {:<7} {:<8} max {} ULP vs reference", simdact::isa_name(i),
+                   tier == simdact::fast ? "fast" : "accurate", worst);
+        if (speed) {
+          const double rate = throughput([&](const float* x, float* out, std::size_t n) {
+            simdact::apply(act, x, out, n, p);
+          });
+          fmt::print(", {:6.2f} elements/ns", rate);
+        }
+        fmt::print("\n");
       }
-      fmt::print("  {:<7} max {} ULP vs reference", simdact::isa_name(i), worst);
-      if (speed) {
-        const double rate = throughput(
-            [&](const float* x, float* out, std::size_t n) { simdact::apply(act, x, out, n); });
-        fmt::print(", {:6.2f} elements/ns", rate);
-      }
-      fmt::print("\n");
     }
     simdact::set_isa(SIMDACT_ISA_AUTO);
     fmt::print("\n");

@@ -19,7 +19,9 @@
  *     caller's control state is restored; of the flags, only FE_INEXACT and FE_UNDERFLOW are
  *     raised (by every call, spuriously where the results were exact).
  *   - Accuracy: each result is within the activation's documented ULP bound (README) of the
- *     correctly rounded value.
+ *     correctly rounded value. That is the accurate tier, the default; the fast tier, chosen per
+ *     call (simdact_params.accuracy, simdact_softmax_ex_f32), has looser bounds: see
+ *     simdact_accuracy.
  *   - Errors (SIMDACT_ERROR_INVALID_ARGUMENT, and nothing is written to y): x or y NULL with
  *     n > 0, partially overlapping x and y, n so large that x + n or y + n wraps around the
  *     address space, a parameter outside its domain (non-finite, or as the registry states for
@@ -84,6 +86,20 @@ typedef SIMDACT_ENUM(simdact_isa){
     SIMDACT_ISA_NEON = 4    /**< AArch64 Advanced SIMD */
 } simdact_isa;
 
+/** Accuracy tiers, chosen per call: the field `accuracy` of simdact_params for the elementwise
+ * activations (simdact_apply_f32), the last argument of simdact_softmax_ex_f32 and
+ * simdact_log_softmax_ex_f32. The default, and 0, is the accurate tier. */
+typedef SIMDACT_ENUM(simdact_accuracy){
+    /** Every result within 1 ULP of the correctly rounded value (each activation's documented
+     * bound), on every input. */
+    SIMDACT_ACCURACY_ACCURATE = 0,
+    /** Faster kernels where the activation has one (simdact_has_fast_kernel()): each result
+     * whose exact value is at least FLT_MIN in magnitude within 4 ULP of the correctly rounded
+     * value (the activation's documented bound); smaller results within FLT_MIN absolute, and
+     * they may be flushed to a zero of their sign. NaN, the infinities and the zeros give exactly
+     * what the accurate tier gives. Activations without a fast kernel run the accurate one. */
+    SIMDACT_ACCURACY_FAST = 1} simdact_accuracy;
+
 /** Parameters of the parameterised activations, one field per named parameter of the registry
  * (simdact/activations.def): each activation reads its own and ignores the others. Start from
  * simdact_default_params(activation), which fills every field an activation reads with its
@@ -96,6 +112,10 @@ typedef struct simdact_params {
   float min_val;   /**< reserved for hardtanh */
   float max_val;   /**< reserved for hardtanh */
   float lambda;    /**< reserved for hardshrink and softshrink */
+  /** The accuracy tier (default SIMDACT_ACCURACY_ACCURATE); any other value than the enum's is
+   * SIMDACT_ERROR_INVALID_ARGUMENT. Read by simdact_apply_f32; the named entry points
+   * simdact_<name>_f32 always compute the accurate tier. */
+  simdact_accuracy accuracy;
 } simdact_params;
 
 /* Elementwise activations, each declared by name and documented: simdact_<name>_f32(x, y, n)
@@ -135,6 +155,23 @@ SIMDACT_EXPORT simdact_status simdact_softmax_f32(const float* x, float* y, size
 SIMDACT_EXPORT simdact_status simdact_log_softmax_f32(const float* x, float* y, size_t rows,
                                                       size_t cols, size_t x_row_stride,
                                                       size_t y_row_stride);
+
+/** simdact_softmax_f32 in the accuracy tier `accuracy`. An accuracy outside the enum is
+ * SIMDACT_ERROR_INVALID_ARGUMENT. */
+SIMDACT_EXPORT simdact_status simdact_softmax_ex_f32(const float* x, float* y, size_t rows,
+                                                     size_t cols, size_t x_row_stride,
+                                                     size_t y_row_stride,
+                                                     simdact_accuracy accuracy);
+
+/** simdact_log_softmax_f32 in the accuracy tier `accuracy` (see simdact_softmax_ex_f32). */
+SIMDACT_EXPORT simdact_status simdact_log_softmax_ex_f32(const float* x, float* y, size_t rows,
+                                                         size_t cols, size_t x_row_stride,
+                                                         size_t y_row_stride,
+                                                         simdact_accuracy accuracy);
+
+/** 1 if `activation` has a kernel of its own in the fast tier (SIMDACT_ACCURACY_FAST), 0 if the
+ * fast tier runs its accurate kernel (or the activation is unknown). */
+SIMDACT_EXPORT int simdact_has_fast_kernel(simdact_activation activation);
 
 /** A static English description of a status ("ok", "invalid argument", ...). */
 SIMDACT_EXPORT const char* simdact_status_string(simdact_status status);

@@ -25,6 +25,17 @@ namespace simdact {
 using activation = simdact_activation;  ///< The activations (simdact_activation).
 using isa = simdact_isa;                ///< The instruction sets (simdact_isa).
 using params = simdact_params;          ///< An activation's parameters (simdact_params).
+using accuracy = simdact_accuracy;      ///< The accuracy tiers (simdact_accuracy).
+
+/// The accurate tier, the default: every result within 1 ULP of the correctly rounded value.
+inline constexpr accuracy accurate = SIMDACT_ACCURACY_ACCURATE;
+/// The fast tier: within 4 ULP where the result is normal, FLT_MIN absolute below (simdact.h).
+/// Chosen per call as the first argument: `simdact::sigmoid(simdact::fast, x, y, n)`; in apply()
+/// as params::accuracy.
+inline constexpr accuracy fast = SIMDACT_ACCURACY_FAST;
+
+/// Whether `a` has a kernel of its own in the fast tier (else the fast tier runs the accurate one).
+inline bool has_fast_kernel(activation a) noexcept { return simdact_has_fast_kernel(a) != 0; }
 
 /// Applies any registry activation with its default parameters.
 SIMDACT_EXPORT void apply(activation a, const float* x, float* y, std::size_t n);
@@ -38,6 +49,14 @@ SIMDACT_EXPORT void softmax(const float* x, float* y, std::size_t rows, std::siz
 SIMDACT_EXPORT void log_softmax(const float* x, float* y, std::size_t rows, std::size_t cols,
                                 std::size_t x_row_stride, std::size_t y_row_stride);
 
+/// softmax in the accuracy tier `tier`.
+SIMDACT_EXPORT void softmax(accuracy tier, const float* x, float* y, std::size_t rows,
+                            std::size_t cols, std::size_t x_row_stride, std::size_t y_row_stride);
+/// log_softmax in the accuracy tier `tier`.
+SIMDACT_EXPORT void log_softmax(accuracy tier, const float* x, float* y, std::size_t rows,
+                                std::size_t cols, std::size_t x_row_stride,
+                                std::size_t y_row_stride);
+
 /// Softmax of contiguous rows (strides equal to cols).
 inline void softmax(const float* x, float* y, std::size_t rows, std::size_t cols) {
   softmax(x, y, rows, cols, cols, cols);
@@ -45,6 +64,16 @@ inline void softmax(const float* x, float* y, std::size_t rows, std::size_t cols
 /// Log-softmax of contiguous rows (strides equal to cols).
 inline void log_softmax(const float* x, float* y, std::size_t rows, std::size_t cols) {
   log_softmax(x, y, rows, cols, cols, cols);
+}
+
+/// Softmax of contiguous rows in the accuracy tier `tier`.
+inline void softmax(accuracy tier, const float* x, float* y, std::size_t rows, std::size_t cols) {
+  softmax(tier, x, y, rows, cols, cols, cols);
+}
+/// Log-softmax of contiguous rows in the accuracy tier `tier`.
+inline void log_softmax(accuracy tier, const float* x, float* y, std::size_t rows,
+                        std::size_t cols) {
+  log_softmax(tier, x, y, rows, cols, cols, cols);
 }
 
 /// Forces an ISA for every later call (SIMDACT_ISA_AUTO restores automatic choice); throws
@@ -77,12 +106,17 @@ inline void apply(activation a, std::span<const float> x, std::span<float> y) {
 SIMDACT_EXPORT void softmax(std::span<const float> x, std::span<float> y);
 /// Log-softmax of x as one contiguous row; y.size() must equal x.size().
 SIMDACT_EXPORT void log_softmax(std::span<const float> x, std::span<float> y);
+/// Softmax of x as one contiguous row in the accuracy tier `tier`.
+SIMDACT_EXPORT void softmax(accuracy tier, std::span<const float> x, std::span<float> y);
+/// Log-softmax of x as one contiguous row in the accuracy tier `tier`.
+SIMDACT_EXPORT void log_softmax(accuracy tier, std::span<const float> x, std::span<float> y);
 
 #endif  // SIMDACT_HAS_SPAN
 
 // The elementwise activations by name, each documented: sigmoid(x, y, n), tanh, relu,
 // leaky_relu(x, y, n, alpha = 0.01), elu(x, y, n, alpha = 1), swish(x, y, n, beta = 1), silu, gelu,
-// gelu_tanh, and their span forms; generated from the registry (simdact/activations.def).
+// gelu_tanh, their span forms, and each with an accuracy tier first (sigmoid(fast, x, y, n));
+// generated from the registry (simdact/activations.def).
 #include "simdact/activations.hpp"
 
 }  // namespace simdact

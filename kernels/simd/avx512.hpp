@@ -63,6 +63,14 @@ struct native<xsimd::avx512f> {
     return F(_mm512_permutexvar_ps(i, _mm512_loadu_ps(table)));
   }
 
+  // a | (b & sign) in one vpternlogd (0xF8: A | (B & C)).
+  static SIMDACT_INLINE F or_sign(F a, F b) {
+    const __m512i sign = _mm512_set1_epi32(static_cast<int>(0x80000000u));
+    return F(_mm512_castsi512_ps(
+        _mm512_ternarylogic_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b), sign, 0xF8)));
+  }
+  static SIMDACT_INLINE F lookup16(I i, const float (&table)[16]) { return lookup8(i, table); }
+  static SIMDACT_INLINE F scalef(F v, F k) { return F(_mm512_scalef_ps(v, k)); }
   // vrcp14ps: 2^-14 already. (No division: vdivps zmm blocks the divider for 10 cycles.)
   static SIMDACT_INLINE F reciprocal(F d) { return F(_mm512_rcp14_ps(d)); }
 
