@@ -79,13 +79,16 @@ void copy_loop(const float* __restrict x, float* __restrict y, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) y[i] = x[i];
 }
 
-// simdact/<fn>/<isa>/<shape> for every ISA compiled in, each forcing its ISA (skipped with a
-// message where the CPU lacks it), and simdact/<fn>/dispatch/<shape>, the public path as is.
-void register_per_isa(const std::string& fn, const std::string& shape, std::size_t n, kernel body) {
+// simdact/<fn>/<isa><tier>/<shape> for every ISA compiled in, each forcing its ISA (skipped
+// with a message where the CPU lacks it), and, in the accurate tier (tier ""),
+// simdact/<fn>/dispatch/<shape>, the public path as is. The fast tier's rows have tier "-fast".
+void register_per_isa(const std::string& fn, const std::string& shape, std::size_t n, kernel body,
+                      const std::string& tier = "") {
   for (unsigned bit = 0; bit < 32; ++bit) {
     if (!(simdact_compiled_isas() & (1u << bit))) continue;
     const auto isa = static_cast<simdact_isa>(bit);
-    const std::string name = bench_name({"simdact", fn, simdact_isa_name(isa), shape});
+    if (isa == SIMDACT_ISA_SCALAR && !tier.empty()) continue;  // the reference in both tiers
+    const std::string name = bench_name({"simdact", fn, simdact_isa_name(isa) + tier, shape});
     benchmark::RegisterBenchmark(name.c_str(), [isa, n, body](benchmark::State& state) {
       if (simdact_set_isa(isa) != SIMDACT_OK) {
         std::string why = simdact_isa_name(isa);
@@ -97,7 +100,7 @@ void register_per_isa(const std::string& fn, const std::string& shape, std::size
       simdact_set_isa(SIMDACT_ISA_AUTO);
     });
   }
-  register_elementwise(bench_name({"simdact", fn, "dispatch", shape}), n, body);
+  if (tier.empty()) register_elementwise(bench_name({"simdact", fn, "dispatch", shape}), n, body);
 }
 
 void register_simdact() {
@@ -116,6 +119,16 @@ void register_simdact() {
       register_per_isa(fn, size, n, [act](const float* x, float* y, std::size_t m) {
         simdact_apply_f32(act, nullptr, x, y, m);
       });
+      if (simdact_has_fast_kernel(act)) {
+        simdact_params p = simdact_default_params(act);
+        p.accuracy = SIMDACT_ACCURACY_FAST;
+        register_per_isa(
+            fn, size, n,
+            [act, p](const float* x, float* y, std::size_t m) {
+              simdact_apply_f32(act, &p, x, y, m);
+            },
+            "-fast");
+      }
       register_elementwise(bench_name({"naive", fn, "std", size}), n,
                            [g = naive[a]](const float* x, float* y, std::size_t m) {
                              for (std::size_t i = 0; i < m; ++i) y[i] = g(x[i]);
