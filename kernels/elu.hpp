@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cmath>
+#include <tuple>
 
 #include "driver.hpp"
 #include "expf.hpp"
@@ -70,6 +71,15 @@ struct elu {
     SIMDACT_INLINE static B eval(B x, const params& p) {
       return simd::select(x > B(0.0f), x, B(p.alpha) * fast_expm1(x));
     }
+    // alpha = 1, the default, without the multiply (driver.hpp's variants).
+    struct unit_alpha : fast_loop {
+      template <class B>
+      SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+        return simd::select(x > B(0.0f), x, fast_expm1(x));
+      }
+    };
+    using variants = std::tuple<unit_alpha>;
+    static int variant(const params& p) { return p.alpha == 1.0f ? 0 : -1; }
   };
 };
 

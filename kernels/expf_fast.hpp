@@ -39,6 +39,8 @@
 //   z exactly.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <limits>
 
 #include "expf.hpp"
@@ -140,30 +142,53 @@ SIMDACT_INLINE B fast_exp_of_product(B x, B m) {
   }
 }
 
-template <class B>
-SIMDACT_INLINE B fast_expm1(B z) {
+namespace expf_fast_detail {
+
+// c[i] C^(i + Skip), exact for a power of two C: the coefficients of a polynomial in r' = r / C.
+template <float C, int Skip, std::size_t N>
+constexpr std::array<float, N> scaled_by_powers(const float (&c)[N]) {
+  std::array<float, N> out{};
+  float power = 1.0f;
+  for (int i = 0; i < Skip; ++i) power *= C;
+  for (std::size_t i = 0; i < N; ++i, power *= C) out[i] = c[i] * power;
+  return out;
+}
+
+}  // namespace expf_fast_detail
+
+template <float C = 1.0f, class B>
+SIMDACT_INLINE B fast_expm1(B a) {
   using namespace expf_fast_detail;
+  static_assert(C == 1.0f || C == -1.0f || C == 2.0f || C == -2.0f, "C: a power of two");
+  // C a <= -17.5 clamped there (NaN kept).
+  const B ac =
+      C > 0 ? simd::max_nan_passing(B(-17.5f / C), a) : simd::min_nan_passing(B(-17.5f / C), a);
+  // r' = a - k ln2 / C, r = C r'; the polynomials in r' (their coefficients times powers of C).
+  const auto reduce = [&](B k) SIMDACT_INLINE_LAMBDA {
+    return simd::fnmadd(k, B(ln2_lo / C), simd::fnmadd(k, B(ln2_hi / C), ac));
+  };
   if constexpr (simd::scales_in_one<B>) {
-    const B zc = simd::max_nan_passing(B(-17.5f), z);
     const B shifter(0x1.8p19f);
-    const B t = simd::fmadd(zc, B(log2e), shifter);
+    const B t = simd::fmadd(ac, B(C * log2e), shifter);
     const B k = t - shifter;
-    const B r = simd::fnmadd(k, B(ln2_lo), simd::fnmadd(k, B(ln2_hi), zc));
+    const B r = reduce(k);
     const simd::ibatch<B> j = simd::bits(t);
     const B s = simd::scalef(simd::lookup16<B>(j, two_j16), k);
     const B d = simd::lookup16<B>(j, delta_j16);
-    const B p = r * simd::fmadd(r, simd::fmadd(r, simd::fmadd(r, B(q16m[1]), B(q16m[0])), B(0.5f)),
-                                B(1.0f));
+    static constexpr float c[] = {0.5f, q16m[0], q16m[1]};
+    static constexpr auto q = scaled_by_powers<C, 2>(c);
+    const B p = r * simd::fmadd(r, simd::fmadd(r, simd::fmadd(r, B(q[2]), B(q[1])), B(q[0])), B(C));
     return simd::fmsub(s, p + d, B(1.0f) - s);
+  } else {
+    const B shifter(0x1.8p23f + 127.0f);
+    const B t = simd::fmadd(ac, B(C * log2e), shifter);
+    const B k = t - shifter;
+    const B r = reduce(k);
+    const B s = simd::from_bits<B>(simd::bits(t) << 23);
+    static constexpr auto q = scaled_by_powers<C, 2>(q_expm1);
+    const B p = r * simd::fmadd(r, simd::horner(r, q), B(C));
+    return simd::fmsub(s, p, B(1.0f) - s);
   }
-  const B zc = simd::max_nan_passing(B(-17.5f), z);
-  const B shifter(0x1.8p23f + 127.0f);
-  const B t = simd::fmadd(zc, B(log2e), shifter);
-  const B k = t - shifter;
-  const B r = simd::fnmadd(k, B(ln2_lo), simd::fnmadd(k, B(ln2_hi), zc));
-  const B s = simd::from_bits<B>(simd::bits(t) << 23);
-  const B p = r * simd::fmadd(r, simd::horner(r, q_expm1), B(1.0f));
-  return simd::fmsub(s, p, B(1.0f) - s);
 }
 
 }  // namespace simdact::SIMDACT_ISA::kernels
