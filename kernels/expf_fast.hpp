@@ -88,25 +88,27 @@ SIMDACT_INLINE B scaled(B t, B k, B r) {
 
 }  // namespace expf_fast_detail
 
-template <bool Negate, bool InRange = false, class B>
-SIMDACT_INLINE B fast_exp(B z) {
-  using namespace expf_fast_detail;
+namespace expf_fast_detail {
+
+template <bool Negate, bool InRange, bool HasLo, class B>
+SIMDACT_INLINE B exp(B z, B z_lo) {
   if constexpr (simd::scales_in_one<B>) {
     const B zc =
         InRange ? z : simd::min_nan_passing(B(150.0f), simd::max_nan_passing(B(-150.0f), z));
     const B shifter(0x1.8p19f);
     const B t = Negate ? simd::fnmadd(zc, B(log2e), shifter) : simd::fmadd(zc, B(log2e), shifter);
     const B k = t - shifter;  // k / 16, in fact
-    // r, or -r where Negate (-r = z + (k / 16) ln2).
+    // r, or -r where Negate (-r = z + z_lo + (k / 16) ln2).
     const B r1 = Negate ? simd::fmadd(k, B(ln2_hi), zc) : simd::fnmadd(k, B(ln2_hi), zc);
-    const B r = Negate ? simd::fmadd(k, B(ln2_lo), r1) : simd::fnmadd(k, B(ln2_lo), r1);
-    return expf_fast_detail::scaled<Negate>(t, k, r);
+    B r = Negate ? simd::fmadd(k, B(ln2_lo), r1) : simd::fnmadd(k, B(ln2_lo), r1);
+    if constexpr (HasLo) r = r + z_lo;
+    return scaled<Negate>(t, k, r);
   } else {
     const B zc = InRange  ? z
                  : Negate ? simd::min_nan_passing(B(88.0f), z)
                           : simd::max_nan_passing(B(-88.0f), z);
-    const auto [s, p] = expf_detail::exp_scale_and_rest<false, exp_accuracy::coarse, Negate>(
-        zc, zc, simd::ibatch<B>(0));
+    const auto [s, p] = expf_detail::exp_scale_and_rest<HasLo, exp_accuracy::coarse, Negate>(
+        zc, z_lo, simd::ibatch<B>(0));
     const B e = simd::fmadd(s, p, s);
     if constexpr (InRange) {
       return e;
@@ -115,6 +117,20 @@ SIMDACT_INLINE B fast_exp(B z) {
       return simd::select(overflows, B(std::numeric_limits<float>::infinity()), e);
     }
   }
+}
+
+}  // namespace expf_fast_detail
+
+template <bool Negate, bool InRange = false, class B>
+SIMDACT_INLINE B fast_exp(B z) {
+  return expf_fast_detail::exp<Negate, InRange, false>(z, z);
+}
+
+// e^(z + z_lo) (Negate: e^-(z + z_lo)), |z_lo| <= 2^-16 the remainder of z; in range only (as
+// above: z in [-87.3, 88], Negate: -z).
+template <bool Negate, class B>
+SIMDACT_INLINE B fast_exp(B z, B z_lo) {
+  return expf_fast_detail::exp<Negate, true, true>(z, z_lo);
 }
 
 // e^(m x) (Negate: e^-(m x)) for a loop-invariant m, without forming m x and its rounding error

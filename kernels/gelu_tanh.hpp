@@ -53,14 +53,12 @@ struct gelu_tanh {
     return xc * logistic_f64(two_u);
   }
 
+  // t = 2u = x (c1 + c3 x^2) as t + t_lo (see the top of this file).
   template <class B>
-  SIMDACT_INLINE static B eval(B x, const params& p) {
+  SIMDACT_INLINE static split<B> two_u(B xc) {
     // c1 = 2 sqrt(2 / pi) and c3 = 0.044715 c1, each as a float and its remainder.
     const B c1(0x1.988454p+0f), c1_lo(-0x1.857936p-25f);
     const B c3(0x1.2444f2p-4f), c3_lo(0x1.49b16ap-29f);
-    // x clamped to 9, where t = 66 and the logistic is 1 - 2^-95: t <= 87 as expf.hpp needs, and
-    // no overflow of x^2 but where x < -2^64, whose t is -inf (the double path's).
-    const B xc = simd::min(x, B(9.0f));
     const B s = xc * xc;
     const B s_lo = simd::fmsub(xc, xc, s);
     const B m = c3 * s;  // c3 x^2 = m + m_lo
@@ -69,13 +67,45 @@ struct gelu_tanh {
     const B g = big + little;
     const B g_lo = (((big - g) + little) + m_lo) + c1_lo;
     const B t = xc * g;  // 2u
-    const B t_lo = simd::fmadd(xc, g_lo, simd::fmsub(xc, g, t));
+    return {t, simd::fmadd(xc, g_lo, simd::fmsub(xc, g, t))};
+  }
+
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    // x clamped to 9, where t = 66 and the logistic is 1 - 2^-95: t <= 87 as expf.hpp needs, and
+    // no overflow of x^2 but where x < -2^64, whose t is -inf (the double path's).
+    const auto [t, t_lo] = two_u(simd::min(x, B(9.0f)));
     // The correction by x itself (where the reciprocal is an estimate, AVX-512 and NEON, the
     // residual holds its error too, which is not small), finite: x = +inf is not patched.
     const B fast = times_logistic(x, logistic_wide<exp_accuracy::coarse>(t, t_lo),
                                   simd::min(x, B(std::numeric_limits<float>::max())));
     return patch<gelu_tanh>(x, p, t >= B(-100.0f), fast);
   }
+
+  // The fast tier: x / (1 + e^-(t + t_lo)), t + t_lo as above (the logistic of t << 0 needs t's
+  // remainder: t's own rounding would cost up to |t| 2^-24 relative), E from expf_fast.hpp, one
+  // division: the error of logistic.hpp's fast_logistic, 3 ULP. Lanes with t < -87 (x below about
+  // -9.9, where E leaves the float range but x e^t is still normal) and NaN take the double
+  // path; |x| <= 9 (t >= -66) is the driver's common case, without the clamp and that test.
+  struct fast {
+    static constexpr int max_ulp = 3;
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      const auto [t, t_lo] = two_u(simd::min(x, B(9.0f)));
+      return patch<gelu_tanh>(x, p, t >= B(-87.0f), quotient(x, t, t_lo));
+    }
+    struct common : covers_up_to<9> {
+      template <class B>
+      SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+        const auto [t, t_lo] = two_u(x);
+        return quotient(x, t, t_lo);
+      }
+    };
+    template <class B>
+    SIMDACT_INLINE static B quotient(B x, B t, B t_lo) {
+      return simd::div(x, B(1.0f) + fast_exp<true>(t, t_lo));
+    }
+  };
 };
 
 }  // namespace simdact::SIMDACT_ISA::kernels
