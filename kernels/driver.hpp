@@ -131,31 +131,12 @@ SIMDACT_INLINE bool all_common(const B (&xs)[S], const params& p) {
   return simd::all<B>(m);
 }
 
-template <class Arch, class Op>
-SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
-                                     const params& call_params) {
-  using B = simd::batch<Arch>;
+// The pipelined steps of S batches from y + i on, each result stored by put(address, batch);
+// returns where they stopped (the single batches and the tail are the caller's).
+template <class Op, std::size_t S, class B, class Put>
+SIMDACT_INLINE std::size_t steps(const float* x, float* y, std::size_t i, std::size_t n,
+                                 const params& p, Put put) {
   constexpr std::size_t W = simd::lanes<B>;
-  const params p = call_params;  // local: no store to y can change it
-  std::size_t i = 0;
-  // The first elements up to y's batch alignment as a partial batch, so that the stores of the
-  // rest are aligned (and streamed from stream_from on, which needs it).
-  bool stream = false;
-  if (n >= align_from<B> && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
-    i = simd::floats_to_alignment<B>(y);
-    if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
-    stream = simd::streams<B> && n >= stream_from;
-  }
-  // Streaming is for outputs of millions of elements, bound by memory: the unlikely side, so that
-  // the compiler lays out (and aligns) the cached loop as the main one.
-  auto put = [stream](float* d, B v) {
-    if (stream) [[unlikely]] {
-      simd::store_stream(d, v);
-    } else {
-      simd::store(d, v);
-    }
-  };
-  constexpr std::size_t S = batches_per_step<Op, B>();
   if (n - i >= 2 * S * W) {
     B xs[S], rs[S];
     each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(x + i + k * W); });
@@ -173,10 +154,45 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
       each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(next + k * W); });
       each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { put(y + i + k * W, rs[k]); });
     }
-    // The batches loaded last are left to the loop below, which loads them again.
+    // The batches loaded last are left to the single batches, which load them again.
   }
-  for (; i + W <= n; i += W) {
-    put(y + i, Op::eval(simd::load<B>(x + i), p));
+  for (; i + W <= n; i += W) put(y + i, Op::eval(simd::load<B>(x + i), p));
+  return i;
+}
+
+template <class Arch, class Op>
+SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
+                                     const params& call_params) {
+  using B = simd::batch<Arch>;
+  const params p = call_params;  // local: no store to y can change it
+  std::size_t i = 0;
+  // The first elements up to y's batch alignment as a partial batch, so that the stores of the
+  // rest are aligned (and streamed from stream_from on, which needs it).
+  bool stream = false;
+  if (n >= align_from<B> && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
+    i = simd::floats_to_alignment<B>(y);
+    if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
+    stream = simd::streams<B> && n >= stream_from;
+  }
+  constexpr std::size_t S = batches_per_step<Op, B>();
+  const auto plain = [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store(d, v); };
+  const auto streamed = [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store_stream(d, v); };
+  if constexpr (S <= 4) {
+    // Streaming is for outputs of millions of elements, bound by memory: the unlikely side, so
+    // that the compiler lays out (and aligns) the cached loop as the main one.
+    i = steps<Op, S, B>(x, y, i, n, p, [stream](float* d, B v) SIMDACT_INLINE_LAMBDA {
+      if (stream) [[unlikely]] {
+        simd::store_stream(d, v);
+      } else {
+        simd::store(d, v);
+      }
+    });
+  } else if (stream) [[unlikely]] {
+    // More than four streaming stores per step (the fast kernels' six) made those steps slower
+    // than four (docs/performance-notes.md): a loop of its own, of four.
+    i = steps<Op, 4, B>(x, y, i, n, p, streamed);
+  } else {
+    i = steps<Op, S, B>(x, y, i, n, p, plain);
   }
   if (i < n) simd::store_first(y + i, n - i, Op::eval(simd::load_first<B>(x + i, n - i, 0.0f), p));
   if (stream) simd::stream_fence<B>();

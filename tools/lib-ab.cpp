@@ -12,6 +12,7 @@
 // PARAM is alpha or beta (default 1; ignored by the functions without one); SCALE widens x;
 // REPEAT=5 prints the median ratio of five whole measurements in one process and their range
 // (the commits from 52947be on quote the median of five runs of this tool, 100 rounds each).
+// TIER=fast: the elementwise functions in the fast tier (through simdact_apply_f32).
 #include <dlfcn.h>
 #include <x86intrin.h>
 
@@ -23,6 +24,15 @@
 
 using fn_t = int (*)(const float*, float*, std::size_t, float);
 using rows_fn_t = int (*)(const float*, float*, std::size_t, std::size_t, std::size_t, std::size_t);
+// simdact_params restated (its float parameters, then the accuracy tier), and the calls that
+// take it.
+struct params_t {
+  float field[6];
+  int accuracy;
+  float unused[9];
+};
+using apply_fn_t = int (*)(int, const params_t*, const float*, float*, std::size_t);
+using name_fn_t = const char* (*)(int);
 
 int main(int argc, char** argv) {
   if (argc < 5) {
@@ -41,6 +51,11 @@ int main(int argc, char** argv) {
   const std::size_t n = rows * cols;
   const int rounds = std::atoi(argv[3]);
   const float param = std::getenv("PARAM") ? std::strtof(std::getenv("PARAM"), nullptr) : 1.0f;
+  const bool fast = std::getenv("TIER") && std::string(std::getenv("TIER")) == "fast";
+  params_t p{};
+  for (float& f : p.field) f = param;
+  p.accuracy = fast ? 1 : 0;
+  int id = -1;
   std::vector<void*> fns;
   for (int i = 4; i < argc; ++i) {
     void* lib = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
@@ -48,7 +63,15 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", dlerror());
       return 1;
     }
-    fns.push_back(dlsym(lib, symbol.c_str()));
+    if (fast && !by_rows) {
+      const auto name = reinterpret_cast<name_fn_t>(dlsym(lib, "simdact_activation_name"));
+      for (int a = 0; name && name(a) != nullptr; ++a) {
+        if (argv[1] == std::string(name(a))) id = a;
+      }
+      fns.push_back(id < 0 ? nullptr : dlsym(lib, "simdact_apply_f32"));
+    } else {
+      fns.push_back(dlsym(lib, symbol.c_str()));
+    }
     if (!fns.back()) {
       std::fprintf(stderr, "%s: no %s\n", argv[i], symbol.c_str());
       return 1;
@@ -57,6 +80,8 @@ int main(int argc, char** argv) {
   auto call = [&](void* f, const float* x, float* y) {
     if (by_rows) {
       reinterpret_cast<rows_fn_t>(f)(x, y, rows, cols, cols, cols);
+    } else if (fast) {
+      reinterpret_cast<apply_fn_t>(f)(id, &p, x, y, n);
     } else {
       reinterpret_cast<fn_t>(f)(x, y, n, param);
     }
