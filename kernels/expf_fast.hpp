@@ -25,18 +25,26 @@
 // InRange = true: the caller guarantees z (Negate: -z) in [-87.3, 88], where every intermediate
 // is normal, and gets neither clamp nor the blend.
 //
-// fast_expm1(z): e^z - 1 for z <= 0 (NaN kept; z > 0 unspecified), with e^z - 1's relative
-// accuracy near 0, so no table (2^n T_j would carry T_j's rounding into the cancellation):
-//   z clamped to -17.5 (e^z - 1 is -1 in float from -17.33 on), k = round(z / ln2) by adding
-//   1.5 * 2^23 + 127, so that the low bits of t hold k + 127 and s = 2^k exactly is t's bits
-//   shifted left by 23; r = z - k ln2 in two FMAs (|r| <= ln2/2);
-//   e^r - 1 = p = r (1 + r Q(r)), Q of degree 4 (2^-25.4 relative to e^r - 1), the product taken
-//   last so that p keeps r's sign at r = ±0;
-//   e^z - 1 = s p - (1 - s), one FMA; 1 - s is exact (s = 2^k, k >= -24; below, e^z - 1 rounds to
-//   -1 anyway) and the difference gives -0 at z = -0 (-0 - +0), +0 at +0.
-//   Error: near 0 (k = 0) p's two roundings and Q's 2^-25.4, about 1.2 ULP; elsewhere p's error
-//   times s p / (e^z - 1) < 1, then the FMA's rounding: below 1.5 ULP. z = ±0 and subnormal z give
-//   z exactly.
+// fast_expm1<C>(a): e^z - 1 for z = C a <= 0, C = ±1 or ±2 (NaN kept; z > 0 unspecified), with
+// e^z - 1's relative accuracy near 0. C goes into the reduction's constants and the polynomial's
+// coefficients (powers of two: exact), so z is never formed (tanh: C = -2).
+//   z clamped to -17.5 (e^z - 1 is -1 in float from -17.33 on); r = z - k ln2 in one FMA with ln2
+//   rounded to float: its error k 2^-28.3 moves e^z - 1 by e^z |k| 2^-28.3, below 2^-28 of e^z - 1
+//   for every z <= 0 (e^z |k| ln2 <= 1 - e^z), so one constant does here what takes two for e^z
+//   (there |k| reaches 127 or 2032);
+//   AVX-512: k = round(16 z / ln2) as above, s = scalef(T_j, k / 16) and the table's rounding
+//     remainder delta_j (a second permute: where e^z - 1 cancels, T_j's rounding would cost up to
+//     2 ULP more), e^r - 1 = p = r (1 + r (1/2 + r (q0 + q1 r))) (2^-30 relative to e^r - 1);
+//     e^z - 1 = s (p + delta_j) - (1 - s);
+//   elsewhere no table (2^n T_j would carry T_j's rounding into the cancellation): k = round(z /
+//     ln2) by adding 1.5 * 2^23 + 127, so that the low bits of t hold k + 127 and s = 2^k exactly
+//     is t's bits shifted left by 23; p = r (1 + r Q(r)), Q of degree 4 (2^-25.4 relative);
+//     e^z - 1 = s p - (1 - s);
+//   the product by r taken last, so that p keeps r's sign at r = ±0; 1 - s exact (Sterbenz for s
+//   >= 1/2; below, e^z - 1 <= -1/2 and its rounding is small) and the last FMA gives -0 at z = -0
+//   (-0 - +0), +0 at +0. Error: near 0 (k = 0) p's two roundings and Q's, about 1.2 ULP;
+//   elsewhere p's error times s p / (e^z - 1) < 1, then the FMA's rounding: below 1.5 ULP. z = ±0
+//   and subnormal z give z exactly.
 #pragma once
 
 #include <array>
@@ -70,6 +78,7 @@ inline constexpr float q16m[] = {0x1.55565cp-3f, 0x1.5555aep-5f};
 inline constexpr float q_expm1[] = {0x1p-1f, 0x1.5554dep-3f, 0x1.55556cp-5f, 0x1.120abep-7f,
                                     0x1.6ca99p-10f};
 inline constexpr float log2e = 0x1.715476p0f;
+inline constexpr float ln2 = 0x1.62e43p-1f;         // ln2 rounded to float
 inline constexpr float ln2_hi = 0x1.62e4p-1f;       // ln2 to 16 bits
 inline constexpr float ln2_lo = 0x1.7f7d1cp-20f;    // ln2 - ln2_hi
 inline constexpr float ln2_hi13 = 0x1.62ep-1f;      // ln2 to 13 bits
@@ -180,9 +189,7 @@ SIMDACT_INLINE B fast_expm1(B a) {
   const B ac =
       C > 0 ? simd::max_nan_passing(B(-17.5f / C), a) : simd::min_nan_passing(B(-17.5f / C), a);
   // r' = a - k ln2 / C, r = C r'; the polynomials in r' (their coefficients times powers of C).
-  const auto reduce = [&](B k) SIMDACT_INLINE_LAMBDA {
-    return simd::fnmadd(k, B(ln2_lo / C), simd::fnmadd(k, B(ln2_hi / C), ac));
-  };
+  const auto reduce = [&](B k) SIMDACT_INLINE_LAMBDA { return simd::fnmadd(k, B(ln2 / C), ac); };
   if constexpr (simd::scales_in_one<B>) {
     const B shifter(0x1.8p19f);
     const B t = simd::fmadd(ac, B(C * log2e), shifter);
