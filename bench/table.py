@@ -13,7 +13,11 @@ Usage: simdact_bench --benchmark_format=json --benchmark_out=run.json ...
 
 For each function and size: ns per element for every simdact ISA and every peer (the best of the
 repetitions where the run had --benchmark_repetitions), then
-  vs peer: the fastest peer's ns/element divided by simdact's best (> 1: simdact is faster),
+  vs peer: the fastest peer's ns/element divided by simdact's best accurate ISA (> 1: simdact is
+           faster; the naive loop, which is no peer, left out),
+  fast vs peer: the same for the AVX-512 fast tier (against every peer), and avx2-fast vs avx2
+           peers for the AVX2 fast tier against the peers' AVX2 forms (oneDNN capped, Eigen and
+           the -ffast-math loop built without AVX-512),
   vs copy: the copy baseline's ns/element divided by simdact's best (1: as fast as a copy);
   avx512 vs onednn, avx2 vs onednn-avx2: oneDNN's ns/element at that ISA divided by simdact's at
   the same ISA (> 1: simdact is faster), where both were timed.
@@ -23,8 +27,12 @@ import json
 import sys
 from collections import defaultdict
 
-ISAS = ["scalar", "avx2", "avx512", "neon"]
-PEERS = ["onednn", "onednn-avx2", "xnnpack", "eigen", "naive"]
+ISAS = ["scalar", "avx2", "avx512", "neon"]  # the accurate tier
+FAST = ["avx2-fast", "avx512-fast", "neon-fast"]  # the fast tier's rows
+PEERS = ["onednn", "onednn-avx2", "xnnpack", "eigen", "eigen-avx2", "fastmath", "fastmath-avx2",
+         "naive"]
+# The peers in their AVX2 forms, for the AVX2 fast tier's comparison (XNNPACK picks its own ISA).
+AVX2_PEERS = ["onednn-avx2", "eigen-avx2", "fastmath-avx2"]
 
 
 def elements(size):
@@ -72,13 +80,18 @@ def fmt(v):
 def table_lines(paths):
     rows, copy, context = load(paths)
     isas = [i for i in ISAS if any(i in r for r in rows.values())]
+    fast = [i for i in FAST if any(i in r for r in rows.values())]
     peers = [p for p in PEERS if any(p in r for r in rows.values())]
     lines = [f"Machine: {context.get('num_cpus', '?')} CPUs at {context.get('mhz_per_cpu', '?')} MHz;"
              f" simdact CPU features: {context.get('simdact_cpu_features', '?')}."
              " Times in ns per element (lower is better).", ""]
     same_isa = [(i, p) for i, p in (("avx512", "onednn"), ("avx2", "onednn-avx2"))
                 if i in isas and p in peers]
-    header = ["function", "n"] + isas + peers + ["best ISA", "vs fastest peer", "vs copy"]
+    header = ["function", "n"] + isas + fast + peers + ["best ISA", "vs fastest peer"]
+    fast_ratios = [("avx512-fast", peers, "avx512-fast vs fastest peer"),
+                   ("avx2-fast", [p for p in AVX2_PEERS if p in peers], "avx2-fast vs avx2 peers")]
+    fast_ratios = [f for f in fast_ratios if f[0] in fast]
+    header += [title for _, _, title in fast_ratios] + ["vs copy"]
     header += [f"{i} vs {p}" for i, p in same_isa]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "---|" * len(header))
@@ -91,8 +104,14 @@ def table_lines(paths):
         vs_peer = f"{min(timed_peers) / best:.2f}x" if best and timed_peers else "-"
         c = nearest_copy(copy, elements(size))
         vs_copy = f"{c / best:.2f}" if best and c else "-"
-        cells = [fn, size] + [fmt(r.get(i, "-")) for i in isas] + [fmt(r.get(p, "-")) for p in peers]
-        cells += [best_isa or "-", vs_peer, vs_copy]
+        cells = [fn, size] + [fmt(r.get(i, "-")) for i in isas + fast]
+        cells += [fmt(r.get(p, "-")) for p in peers] + [best_isa or "-", vs_peer]
+        for key, among, _ in fast_ratios:
+            theirs = [r[p] for p in among if p != "naive" and isinstance(r.get(p), float)]
+            ours_fast = r.get(key)
+            cells.append(f"{min(theirs) / ours_fast:.2f}x"
+                         if theirs and isinstance(ours_fast, float) else "-")
+        cells.append(vs_copy)
         cells += [f"{r[p] / r[i]:.2f}x" if isinstance(r.get(i), float) and isinstance(r.get(p), float)
                   else "-" for i, p in same_isa]
         lines.append("| " + " | ".join(cells) + " |")

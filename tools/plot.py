@@ -4,8 +4,8 @@
   gallery.{svg,png}   every activation's curve and derivative on [-6, 6], and a softmax;
   accuracy.{svg,png}  ULP error against x of simdact and of the float formula users write, for
                       gelu, gelu_tanh, sigmoid and elu, where that formula breaks;
-  speed-<n>.{svg,png} ns/element of simdact's ISAs and the peers, as speed relative to oneDNN
-                      (above 1: faster), one chart per size of the benchmark run.
+  speed-<n>.{svg,png} ns/element of simdact's ISAs in both accuracy tiers and the peers, as speed
+                      relative to oneDNN (above 1: faster), one chart per size of the run.
 Usage: tools/plot.py --lib build/src/libsimdact.so [--bench run.json ...] [--machine TEXT]
                      [--out docs/img]
 The reference for the ULP errors is simdact's scalar table (each formula in double, rounded once).
@@ -158,8 +158,9 @@ def accuracy(lib, out):
 
 
 SERIES = [("avx2", "simdact avx2"), ("avx512", "simdact avx512"), ("neon", "simdact neon"),
+          ("avx2-fast", "simdact avx2, fast tier"), ("avx512-fast", "simdact avx512, fast tier"),
           ("onednn-avx2", "oneDNN (avx2)"), ("xnnpack", "XNNPACK"), ("eigen", "Eigen"),
-          ("naive", "std:: loop")]
+          ("fastmath", "std:: loop, -ffast-math")]
 
 
 def speed(paths, out, machine):
