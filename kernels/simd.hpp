@@ -20,9 +20,9 @@
 #define SIMDACT_ISA scalar
 #endif
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <type_traits>
 #include <xsimd/xsimd.hpp>
 
@@ -327,18 +327,13 @@ SIMDACT_INLINE B fmsub(B a, B b, B c) {
   }
 }
 
-// Polynomial c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule, one FMA per coefficient.
-template <class B, class T, std::size_t N>
-SIMDACT_INLINE B horner(B x, const T (&c)[N]) {
-  B acc = B(c[N - 1]);
-  for (std::size_t i = N - 1; i-- > 0;) acc = fmadd(acc, x, B(c[i]));
-  return acc;
-}
-
-template <class B, class T, std::size_t N>
-SIMDACT_INLINE B horner(B x, const std::array<T, N>& c) {
-  B acc = B(c[N - 1]);
-  for (std::size_t i = N - 1; i-- > 0;) acc = fmadd(acc, x, B(c[i]));
+// Polynomial c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule, one FMA per coefficient;
+// c a built-in or std::array of constants.
+template <class B, class Coefficients>
+SIMDACT_INLINE B horner(B x, const Coefficients& c) {
+  const std::size_t n = std::size(c);
+  B acc = B(c[n - 1]);
+  for (std::size_t i = n - 1; i-- > 0;) acc = fmadd(acc, x, B(c[i]));
   return acc;
 }
 
