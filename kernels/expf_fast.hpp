@@ -170,46 +170,47 @@ SIMDACT_INLINE B fast_exp_of_product(B x, B m) {
 namespace expf_fast_detail {
 
 // c[i] C^(i + Skip), exact for a power of two C: the coefficients of a polynomial in r' = r / C.
-template <float C, int Skip, std::size_t N>
+template <int C, int Skip, std::size_t N>
 constexpr std::array<float, N> scaled_by_powers(const float (&c)[N]) {
   std::array<float, N> out{};
   float power = 1.0f;
-  for (int i = 0; i < Skip; ++i) power *= C;
-  for (std::size_t i = 0; i < N; ++i, power *= C) out[i] = c[i] * power;
+  for (int i = 0; i < Skip; ++i) power *= static_cast<float>(C);
+  for (std::size_t i = 0; i < N; ++i, power *= static_cast<float>(C)) out[i] = c[i] * power;
   return out;
 }
 
 }  // namespace expf_fast_detail
 
-template <float C = 1.0f, class B>
+template <int C = 1, class B>
 SIMDACT_INLINE B fast_expm1(B a) {
   using namespace expf_fast_detail;
-  static_assert(C == 1.0f || C == -1.0f || C == 2.0f || C == -2.0f, "C: a power of two");
+  static_assert(C == 1 || C == -1 || C == 2 || C == -2, "C: a power of two");
+  constexpr float c = static_cast<float>(C);
   // C a <= -17.5 clamped there (NaN kept).
   const B ac =
-      C > 0 ? simd::max_nan_passing(B(-17.5f / C), a) : simd::min_nan_passing(B(-17.5f / C), a);
+      C > 0 ? simd::max_nan_passing(B(-17.5f / c), a) : simd::min_nan_passing(B(-17.5f / c), a);
   // r' = a - k ln2 / C, r = C r'; the polynomials in r' (their coefficients times powers of C).
-  const auto reduce = [&](B k) SIMDACT_INLINE_LAMBDA { return simd::fnmadd(k, B(ln2 / C), ac); };
+  const auto reduce = [&](B k) SIMDACT_INLINE_LAMBDA { return simd::fnmadd(k, B(ln2 / c), ac); };
   if constexpr (simd::scales_in_one<B>) {
     const B shifter(0x1.8p19f);
-    const B t = simd::fmadd(ac, B(C * log2e), shifter);
+    const B t = simd::fmadd(ac, B(c * log2e), shifter);
     const B k = t - shifter;
     const B r = reduce(k);
     const simd::ibatch<B> j = simd::bits(t);
     const B s = simd::scalef(simd::lookup16<B>(j, two_j16), k);
     const B d = simd::lookup16<B>(j, delta_j16);
-    static constexpr float c[] = {0.5f, q16m[0], q16m[1]};
-    static constexpr auto q = scaled_by_powers<C, 2>(c);
-    const B p = r * simd::fmadd(r, simd::fmadd(r, simd::fmadd(r, B(q[2]), B(q[1])), B(q[0])), B(C));
+    static constexpr float q_after_r[] = {0.5f, q16m[0], q16m[1]};
+    static constexpr auto q = scaled_by_powers<C, 2>(q_after_r);
+    const B p = r * simd::fmadd(r, simd::fmadd(r, simd::fmadd(r, B(q[2]), B(q[1])), B(q[0])), B(c));
     return simd::fmsub(s, p + d, B(1.0f) - s);
   } else {
     const B shifter(0x1.8p23f + 127.0f);
-    const B t = simd::fmadd(ac, B(C * log2e), shifter);
+    const B t = simd::fmadd(ac, B(c * log2e), shifter);
     const B k = t - shifter;
     const B r = reduce(k);
     const B s = simd::from_bits<B>(simd::bits(t) << 23);
     static constexpr auto q = scaled_by_powers<C, 2>(q_expm1);
-    const B p = r * simd::fmadd(r, simd::horner(r, q), B(C));
+    const B p = r * simd::fmadd(r, simd::horner(r, q), B(c));
     return simd::fmsub(s, p, B(1.0f) - s);
   }
 }

@@ -69,7 +69,7 @@ struct tanh {
     static constexpr int max_ulp = 4;
     template <class B>
     SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
-      const B m = fast_expm1<-2.0f>(simd::abs(x));
+      const B m = fast_expm1<-2>(simd::abs(x));
       return simd::or_sign(simd::div(m, B(-2.0f) - m), x);
     }
   };
