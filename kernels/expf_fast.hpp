@@ -32,10 +32,10 @@
 //   rounded to float: its error k 2^-28.3 moves e^z - 1 by e^z |k| 2^-28.3, below 2^-28 of e^z - 1
 //   for every z <= 0 (e^z |k| ln2 <= 1 - e^z), so one constant does here what takes two for e^z
 //   (there |k| reaches 127 or 2032);
-//   AVX-512: k = round(16 z / ln2) as above, s = scalef(T_j, k / 16) and the table's rounding
-//     remainder delta_j (a second permute: where e^z - 1 cancels, T_j's rounding would cost up to
-//     2 ULP more), e^r - 1 = p = r (1 + r (1/2 + r (q0 + q1 r))) (2^-30 relative to e^r - 1);
-//     e^z - 1 = s (p + delta_j) - (1 - s);
+//   AVX-512: k = round(16 z / ln2) as above, s = scalef(T_j, k / 16) and, where Remainders, the
+//     table's rounding remainder delta_j (a second permute: where e^z - 1 cancels, T_j's rounding
+//     costs up to 2 ULP more without it), e^r - 1 = p = r (1 + r (1/2 + r (q0 + q1 r))) (2^-30
+//     relative to e^r - 1); e^z - 1 = s (p + delta_j) - (1 - s);
 //   elsewhere no table (2^n T_j would carry T_j's rounding into the cancellation): k = round(z /
 //     ln2) by adding 1.5 * 2^23 + 127, so that the low bits of t hold k + 127 and s = 2^k exactly
 //     is t's bits shifted left by 23; p = r (1 + r Q(r)), Q of degree 4 (2^-25.4 relative);
@@ -181,7 +181,7 @@ constexpr std::array<float, N> scaled_by_powers(const float (&c)[N]) {
 
 }  // namespace expf_fast_detail
 
-template <int C = 1, class B>
+template <int C = 1, bool Remainders = true, class B>
 SIMDACT_INLINE B fast_expm1(B a) {
   using namespace expf_fast_detail;
   static_assert(C == 1 || C == -1 || C == 2 || C == -2, "C: a power of two");
@@ -198,7 +198,7 @@ SIMDACT_INLINE B fast_expm1(B a) {
     const B r = reduce(k);
     const simd::ibatch<B> j = simd::bits(t);
     const B s = simd::scalef(simd::lookup16<B>(j, two_j16), k);
-    const B d = simd::lookup16<B>(j, delta_j16);
+    const B d = Remainders ? simd::lookup16<B>(j, delta_j16) : B(-0.0f);
     static constexpr float q_after_r[] = {0.5f, q16m[0], q16m[1]};
     static constexpr auto q = scaled_by_powers<C, 2>(q_after_r);
     const B p = r * simd::fmadd(r, simd::fmadd(r, simd::fmadd(r, B(q[2]), B(q[1])), B(q[0])), B(c));
