@@ -136,11 +136,17 @@ void register_simdact() {
     }
     // swish at beta = 1 (its default, above) runs silu's kernel; the moderate one at 1.702, the
     // beta of the gelu approximation x sigmoid(1.702 x).
-    register_per_isa("swish_b1.702", size, n, [](const float* x, float* y, std::size_t m) {
-      simdact_params p = simdact_default_params(SIMDACT_SWISH);
-      p.beta = 1.702f;
-      simdact_apply_f32(SIMDACT_SWISH, &p, x, y, m);
-    });
+    for (simdact_accuracy tier : {SIMDACT_ACCURACY_ACCURATE, SIMDACT_ACCURACY_FAST}) {
+      register_per_isa(
+          "swish_b1.702", size, n,
+          [tier](const float* x, float* y, std::size_t m) {
+            simdact_params p = simdact_default_params(SIMDACT_SWISH);
+            p.beta = 1.702f;
+            p.accuracy = tier;
+            simdact_apply_f32(SIMDACT_SWISH, &p, x, y, m);
+          },
+          tier == SIMDACT_ACCURACY_FAST ? "-fast" : "");
+    }
     for (std::size_t cols : softmax_cols) {
       const std::size_t rows = rows_for(n, cols);
       const std::string shape = std::to_string(rows) + "x" + std::to_string(cols);
