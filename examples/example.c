@@ -25,8 +25,7 @@ int main(void) {
   /* The fast tier, for this call only: within 3 ULP where the result is normal. */
   p.accuracy = SIMDACT_ACCURACY_FAST;
   s = simdact_apply_f32(SIMDACT_SWISH, &p, x, y, 4);
-  printf("swish, fast tier: %g %g %g %g (%s)\n", y[0], y[1], y[2], y[3],
-         simdact_status_string(s));
+  printf("swish, fast tier: %g %g %g %g (%s)\n", y[0], y[1], y[2], y[3], simdact_status_string(s));
 
   /* log_softmax over one row of 4, in place. */
   float row[4] = {1.0f, 2.0f, 3.0f, 4.0f};
