@@ -175,8 +175,6 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
     stream = simd::streams<B> && n >= stream_from;
   }
   constexpr std::size_t S = batches_per_step<Op, B>();
-  const auto plain = [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store(d, v); };
-  const auto streamed = [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store_stream(d, v); };
   if constexpr (S <= 4) {
     // Streaming is for outputs of millions of elements, bound by memory: the unlikely side, so
     // that the compiler lays out (and aligns) the cached loop as the main one.
@@ -190,9 +188,11 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
   } else if (stream) [[unlikely]] {
     // More than four streaming stores per step (the fast kernels' six) made those steps slower
     // than four (docs/performance-notes.md): a loop of its own, of four.
-    i = steps<Op, 4, B>(x, y, i, n, p, streamed);
+    i = steps<Op, 4, B>(x, y, i, n, p,
+                        [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store_stream(d, v); });
   } else {
-    i = steps<Op, S, B>(x, y, i, n, p, plain);
+    i = steps<Op, S, B>(x, y, i, n, p,
+                        [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store(d, v); });
   }
   if (i < n) simd::store_first(y + i, n - i, Op::eval(simd::load_first<B>(x + i, n - i, 0.0f), p));
   if (stream) simd::stream_fence<B>();

@@ -86,7 +86,7 @@ simdact_status simdact_log_softmax_ex_f32(const float* x, float* y, size_t rows,
 
 int simdact_has_fast_kernel(simdact_activation activation) {
   if (simdact::registry::find(activation) == nullptr) return 0;
-  return simdact::scalar::table().has_fast_kernel[activation] ? 1 : 0;
+  return simdact::scalar::has_fast_kernel(activation) ? 1 : 0;
 }
 
 const char* simdact_status_string(simdact_status s) {

@@ -23,9 +23,6 @@ struct kernel_table {
   // The fast tier (SIMDACT_ACCURACY_FAST) by registry id: the kernel's own fast one where it has
   // one, else the same entry as `elementwise`.
   elementwise_fn fast[SIMDACT_ACTIVATION_COUNT];
-  // Whether the activation has a fast kernel of its own (the kernel struct's `fast`): the same
-  // in every table, the scalar one included (whose both tiers are the reference).
-  bool has_fast_kernel[SIMDACT_ACTIVATION_COUNT];
   softmax_fn softmax;
   softmax_fn log_softmax;
 };
@@ -36,7 +33,11 @@ struct kernel_table {
 // those compiled for the target exist.
 namespace simdact::scalar {
 const detail::kernel_table& table();
-}
+// Whether registry activation `id` (a valid one) has a fast kernel of its own (its kernel struct's
+// `fast`): a fact of the kernels, the same on every ISA, read from the scalar unit, which every
+// build has.
+bool has_fast_kernel(int id);
+}  // namespace simdact::scalar
 namespace simdact::avx2 {
 const detail::kernel_table& table();
 }

@@ -24,12 +24,11 @@ void scalar_softmax(const float* x, float* y, std::size_t rows, std::size_t cols
 }
 
 constexpr detail::kernel_table make_scalar_table() {
-  detail::kernel_table t{SIMDACT_ISA_SCALAR,   0, {}, {}, {}, &scalar_softmax<false>,
+  detail::kernel_table t{SIMDACT_ISA_SCALAR,   0, {}, {}, &scalar_softmax<false>,
                          &scalar_softmax<true>};
 #define SIMDACT_ACTIVATION(id, name, NAME, count, params)                                    \
   static_assert(kernels::elementwise_kernel<kernels::name>, #name ": kernels/protocol.hpp"); \
-  t.elementwise[id] = t.fast[id] = &scalar_elementwise<kernels::name>;                       \
-  t.has_fast_kernel[id] = kernels::has_fast<kernels::name>;
+  t.elementwise[id] = t.fast[id] = &scalar_elementwise<kernels::name>;
 #include "simdact/activations.def"
   return t;
 }
@@ -40,12 +39,11 @@ constexpr detail::kernel_table make_vector_table(
     simdact_isa isa, unsigned required_features,
     detail::softmax_fn softmax = &kernels::softmax::vector_rows<Arch, false>,
     detail::softmax_fn log_softmax = &kernels::softmax::vector_rows<Arch, true>) {
-  detail::kernel_table t{isa, required_features, {}, {}, {}, softmax, log_softmax};
+  detail::kernel_table t{isa, required_features, {}, {}, softmax, log_softmax};
 #define SIMDACT_ACTIVATION(id, name, NAME, count, params)                                    \
   static_assert(kernels::elementwise_kernel<kernels::name>, #name ": kernels/protocol.hpp"); \
   t.elementwise[id] = kernels::elementwise_entry<Arch, kernels::name>();                     \
-  t.fast[id] = kernels::elementwise_entry<Arch, kernels::fast_kernel<kernels::name>>();      \
-  t.has_fast_kernel[id] = kernels::has_fast<kernels::name>;
+  t.fast[id] = kernels::elementwise_entry<Arch, kernels::fast_kernel<kernels::name>>();
 #include "simdact/activations.def"
   return t;
 }

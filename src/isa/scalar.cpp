@@ -11,4 +11,12 @@ const detail::kernel_table& table() {
   return table;
 }
 
+bool has_fast_kernel(int id) {
+  static constexpr bool facts[] = {
+#define SIMDACT_ACTIVATION(id, name, NAME, count, params) kernels::has_fast<kernels::name>,
+#include "simdact/activations.def"
+  };
+  return facts[id];
+}
+
 }  // namespace simdact::scalar
