@@ -416,7 +416,7 @@ std::vector<std::size_t> activation_indices(Pred keep) {
 
 auto cases(std::vector<std::size_t> indices, simdact_accuracy tier = SIMDACT_ACCURACY_ACCURATE) {
   std::vector<simdact_isa> isas = target_isas();
-  // The scalar table is the reference in both tiers (Api.TheDefaultTierIsTheAccurateOne).
+  // The scalar table is the reference in both tiers (Api/Tiers.TheDefaultTierIsTheAccurateOne).
   if (tier == SIMDACT_ACCURACY_FAST) std::erase(isas, SIMDACT_ISA_SCALAR);
   return ::testing::Combine(::testing::ValuesIn(indices), ::testing::ValuesIn(isas),
                             ::testing::Values(tier));
