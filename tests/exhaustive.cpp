@@ -87,7 +87,11 @@ int main(int argc, char** argv) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end())
       continue;
     const bool has_param = a.has_parameter();
-    if (tier == SIMDACT_ACCURACY_FAST && !a.has_fast) continue;  // the accurate kernel runs
+    if (tier == SIMDACT_ACCURACY_FAST && !a.has_fast) {
+      std::printf("| %s | fast | all | | none: the fast tier runs the accurate kernel | | |\n",
+                  a.name);
+      continue;
+    }
     simdact_params params =
         has_param && param_override ? a.with_param(*param_override) : a.defaults();
     params.accuracy = tier;
