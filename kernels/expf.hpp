@@ -31,6 +31,7 @@
 //   same until it scaled its result back last, see gelu.hpp).
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstdint>
 
@@ -52,6 +53,17 @@ constexpr lane_table repeated(const float (&t)[N]) {
   lane_table d{};
   for (int j = 0; j < 16; ++j) d.v[j] = t[j % N];
   return d;
+}
+
+// Piecewise polynomials' coefficients, given by interval k as rows {w_0, w_1, ...} of K intervals
+// (8 or 16), as one lane table per column w: interval k's entry in slot (k + first) mod K (the
+// slot its index bits give), stored 16 / K times.
+template <std::size_t K, std::size_t W>
+constexpr std::array<lane_table, W> by_slot(const float (&rows)[K][W], std::size_t first) {
+  std::array<lane_table, W> t{};
+  for (std::size_t j = 0; j < 16; ++j)
+    for (std::size_t w = 0; w < W; ++w) t[w].v[j] = rows[(j % K + K - first % K) % K][w];
+  return t;
 }
 
 // 2^(j/8) rounded to float, and the relative remainder (2^(j/8) - T_j) / T_j.

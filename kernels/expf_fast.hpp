@@ -142,11 +142,13 @@ SIMDACT_INLINE B fast_exp(B z, B z_lo) {
   return expf_fast_detail::exp<Negate, true, true>(z, z_lo);
 }
 
-// e^(m x) (Negate: e^-(m x)) for a loop-invariant m, without forming m x and its rounding error
-// (which |m x| times would be the result's relative error): k from x (m / ln2 rounded: k's
-// rounding is harmless), r = m x - (k / 16) ln2 with ln2's high part to 13 bits, so that k / 16
-// times it is exact for |m x| < 88.7: one rounding of a small r in the first FMA (as expf.hpp's
-// Product reduction). In range only: m x (Negate: -m x) in [-87.3, 88].
+// e^(m x) (Negate: e^-(m x)), m a loop invariant (swish's beta) or not (gelu's -x/2: one more
+// instruction), without forming m x and its rounding error (which |m x| times would be the
+// result's relative error): k from x (m / ln2 rounded: k's rounding is harmless), r = m x - (k /
+// 16) ln2 with ln2's high part to 13 bits, so that k / 16 times it is exact for |m x| < 88.7: one
+// rounding of a small r in the first FMA (as expf.hpp's Product reduction). In range only: m x
+// (Negate: -m x) in [-87.3, 88]; where scales_in_one, down to -150 too (results below 2^-128,
+// within 2^-18 of themselves).
 template <bool Negate, class B>
 SIMDACT_INLINE B fast_exp_of_product(B x, B m) {
   using namespace expf_fast_detail;

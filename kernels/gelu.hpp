@@ -48,6 +48,7 @@
 
 #include "driver.hpp"
 #include "expf.hpp"
+#include "expf_fast.hpp"
 #include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
@@ -194,6 +195,122 @@ struct gelu {
       return y * simd::from_bits<B>(simd::bits(B(1.0f)) - up);
     }
   }
+
+  // The fast tier: gelu(x) = max(x, 0) - e^(-a^2/2) N(a), a = |x| clamped, N(a) = a M(a) (N(0) =
+  // 0, N(a) -> 1/sqrt(2 pi)): the accurate kernel's decomposition in plain floats, no second terms.
+  //   e^(-a^2/2) by fast_exp_of_product(a, -a/2) (expf_fast.hpp: a^2/2 never formed, whose
+  //   rounding, up to 2^-17 of the exponent, would be the result's relative error): 2^-24.1
+  //   relative, then its rounding;
+  //   N(a) = c0 + v (c1 + ...), v = a - c_k, on 16 intervals where one permute picks among 16
+  //   entries (AVX-512: the eighth-binades of a + 5, degree 7), else on the accurate kernel's 8
+  //   (degree 8); tools/sollya/gelu_fast.sollya: 2^-25.5 relative (interval [0, 1/2]; 2^-29 or
+  //   better elsewhere) and 2^-28.3, plus Horner's roundings;
+  //   y = b - e N in one FMA: for x > 0 e N <= x/2 <= y, so no cancellation.
+  //   Max 3 ULP over all floats (exhaustive, AVX2 and AVX-512).
+  // a is clamped to keep the exponential in range: at 14.4 with vscalefps (e N < 2^-150 there: the
+  // result rounds to -0 or x); elsewhere at 13.2 (a^2/2 <= 87.3), e set to 0 from there on (results
+  // below 2^-126 flushed to -0). b = max(-0, x) is -0 for x <= 0 (x86's max gives its second
+  // operand where both are zero; NEON's orders -0 < +0), so that x < 0 gives -0 where e N rounds
+  // to 0, and NaN passes through. Batches per step: 3 (6 spill the tables: 1.08x slower).
+  struct fast : fast_loop {
+    static constexpr int max_ulp = 3;
+    template <class B>
+    static constexpr std::size_t batches_per_step = 3;
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+      constexpr bool scalef = simd::scales_in_one<B>;
+      constexpr float a_max = scalef ? 14.4f : 13.2f;
+      const B a = simd::min(simd::abs(x), B(a_max));  // NaN: a_max, the NaN carried by x
+      B e = fast_exp_of_product<false>(a, a * B(-0.5f));
+      if constexpr (!scalef) e = simd::keep_where(a < B(a_max), e);
+      return simd::fnmadd(e, tail(a), simd::max(B(-0.0f), x));
+    }
+
+    // N on each interval, by k: {c_k, c0, c1, ...} (tools/sollya/gelu_fast.sollya).
+    static constexpr float n16_rows[16][9] = {
+        {0.0f, 0.0f, 0x1p-1f, -0x1.988452p-2f, 0x1.fffe9cp-3f, -0x1.1037b6p-3f, 0x1.fb973cp-5f,
+         -0x1.9040b2p-6f, 0x1.93e0fcp-8f},
+        {0x1.8102p-1f, 0x1.cdd754p-3f, 0x1.5b1526p-3f, -0x1.c163eap-4f, 0x1.d4e05cp-5f,
+         -0x1.a6dc86p-6f, 0x1.5617dcp-7f, -0x1.002f08p-8f, 0x1.42f38ap-10f},
+        {0x1.40a2p0f, 0x1.279b7ep-2f, 0x1.7a69acp-4f, -0x1.ad5312p-5f, 0x1.8e57bep-6f,
+         -0x1.42fd44p-7f, 0x1.da3ecp-9f, -0x1.404a5p-10f, 0x1.41f8bp-12f},
+        {0x1.c045p0f, 0x1.4bfe64p-2f, 0x1.bccdcep-5f, -0x1.bd7efep-6f, 0x1.718c08p-7f,
+         -0x1.0e617cp-8f, 0x1.6909bcp-10f, -0x1.ca605p-12f, 0x1.928122p-14f},
+        {0x1.201e8p1f, 0x1.620bdep-2f, 0x1.156f86p-5f, -0x1.ee1432p-7f, 0x1.7052d4p-8f,
+         -0x1.e8ff1p-10f, 0x1.26b7dp-11f, -0x1.26d36ep-13f, 0x1.4fde46p-14f},
+        {0x1.6074p1f, 0x1.70338cp-2f, 0x1.6b574cp-6f, -0x1.219fd6p-7f, 0x1.860a14p-9f,
+         -0x1.d5eb38p-11f, 0x1.074b68p-12f, -0x1.511184p-14f, 0x1.9907c8p-24f},
+        {0x1.c0028p1f, 0x1.7d245cp-2f, 0x1.a2996ap-7f, -0x1.1edce2p-8f, 0x1.4fae4cp-10f,
+         -0x1.62daep-12f, 0x1.5c45b4p-14f, -0x1.4eb612p-16f, 0x1.2c831p-18f},
+        {0x1.201c8p2f, 0x1.86c944p-2f, 0x1.bf48dep-8f, -0x1.fff094p-10f, 0x1.f970cep-12f,
+         -0x1.c74a52p-14f, 0x1.7efc3cp-16f, -0x1.28e4a4p-18f, 0x1.e6f5ccp-21f},
+        {0x1.6024p2f, 0x1.8c2ddap-2f, 0x1.079b66p-8f, -0x1.01a276p-10f, 0x1.b5853ep-13f,
+         -0x1.55e9e4p-15f, 0x1.f1ff3cp-18f, -0x1.044a1ep-20f, 0x1.2d13aep-22f},
+        {0x1.a0098p2f, 0x1.8f7742p-2f, 0x1.4e8feap-9f, -0x1.1c705cp-11f, 0x1.a648c6p-14f,
+         -0x1.20cb6ep-16f, 0x1.75c5f6p-19f, -0x1.e45f4ap-22f, 0x1.efc142p-25f},
+        {0x1.e00bcp2f, 0x1.919cbcp-2f, 0x1.c0dae4p-10f, -0x1.50e854p-12f, 0x1.bb2808p-15f,
+         -0x1.08dee8p-17f, 0x1.37618p-20f, -0x1.1d2126p-21f, 0x1.a4383ep-27f},
+        {0x1.100c6p3f, 0x1.9315ap-2f, 0x1.3abf2cp-10f, -0x1.a64c88p-13f, 0x1.f1e256p-16f,
+         -0x1.136f32p-18f, 0x1.14470cp-21f, 0x1.271b3p-24f, 0x1.32db9cp-25f},
+        {0x1.3000ap3f, 0x1.942218p-2f, 0x1.c9e8a8p-11f, -0x1.1580dep-13f, 0x1.28285ep-16f,
+         -0x1.2c6a0ep-19f, 0x1.0d8182p-22f, 0x1.ce88d6p-24f, 0x1.4046c2p-26f},
+        {0x1.5003cp3f, 0x1.94e88ap-2f, 0x1.56e326p-11f, -0x1.7abceep-14f, 0x1.70c01cp-17f,
+         -0x1.2951ap-20f, 0x1.2cf73p-23f, -0x1.96d406p-22f, -0x1.e158fcp-27f},
+        {0x1.80074p3f, 0x1.95bccep-2f, 0x1.d0e1bep-12f, -0x1.c4aa2cp-15f, 0x1.855c16p-18f,
+         -0x1.3acb98p-21f, 0x1.db8cdep-25f, -0x1.d9dd84p-30f, 0x1.3f8afp-31f},
+        {0x1.b6aea6p3f, 0x1.96608p-2f, 0x1.3ac4fcp-12f, -0x1.0de246p-15f, 0x1.998582p-19f,
+         -0x1.439636p-22f, 0x1.6080a8p-26f, 0x1.60bb32p-25f, 0x1.4abe68p-28f},
+    };
+    static constexpr float n8_rows[8][10] = {
+        {0.0f, 0.0f, 0x1p-1f, -0x1.988454p-2f, 0x1.000022p-2f, -0x1.105b18p-3f, 0x1.000c1ap-4f,
+         -0x1.b1f968p-6f, 0x1.3f5182p-7f, -0x1.3406a8p-9f},
+        {0x1.0011p0f, 0x1.0be3ap-2f, 0x1.fc9f32p-4f, -0x1.34224ep-4f, 0x1.2f2668p-5f,
+         -0x1.033c9ep-6f, 0x1.8e631p-8f, -0x1.197118p-9f, 0x1.864294p-11f, -0x1.e3813ap-13f},
+        {0x1.001cp1f, 0x1.584f68p-2f, 0x1.5ce7fep-5f, -0x1.493262p-6f, 0x1.02b202p-7f,
+         -0x1.6840c4p-9f, 0x1.ca0dap-11f, -0x1.0e7d2p-12f, 0x1.35934ap-14f, -0x1.4df212p-16f},
+        {0x1.c0028p1f, 0x1.7d245cp-2f, 0x1.a2995ep-7f, -0x1.1edc9ep-8f, 0x1.4fb37ap-10f,
+         -0x1.63115ap-12f, 0x1.5b43e6p-14f, -0x1.410c1ap-16f, 0x1.38f834p-18f, -0x1.0b4d96p-20f},
+        {0x1.6024p2f, 0x1.8c2ddap-2f, 0x1.079b66p-8f, -0x1.01a2eep-10f, 0x1.b58462p-13f,
+         -0x1.550b4cp-15f, 0x1.f33202p-18f, -0x1.530e56p-20f, 0x1.e9f204p-23f, -0x1.d33cbp-25f},
+        {0x1.e00bcp2f, 0x1.919cbcp-2f, 0x1.c0dae4p-10f, -0x1.50e66p-12f, 0x1.bb2888p-15f,
+         -0x1.0c931p-17f, 0x1.368f66p-20f, -0x1.b8b84p-23f, 0x1.78adfap-26f, 0x1.516bbap-26f},
+        {0x1.3000ap3f, 0x1.942218p-2f, 0x1.c9e8a8p-11f, -0x1.15824ep-13f, 0x1.282566p-16f,
+         -0x1.26f362p-19f, 0x1.146f82p-22f, -0x1.a47826p-27f, 0x1.d67a36p-29f, -0x1.3067bp-27f},
+        {0x1.8e6726p3f, 0x1.95ee4ap-2f, 0x1.a184a6p-12f, -0x1.8898d4p-15f, 0x1.4636b6p-18f,
+         -0x1.f9857cp-22f, 0x1.755daap-25f, -0x1.04e2a4p-28f, 0x1.83b3cp-32f, -0x1.661b98p-35f},
+    };
+    // As lane tables, one per coefficient: interval k's entry in the slot of its index bits,
+    // (k + 10) mod 16 (a + 5 in [5, 5.5) has bits >> 20 = 0x40a) and (k + 5) mod 8.
+    static constexpr auto n16 = expf_detail::by_slot(n16_rows, 10);
+    static constexpr auto n8 = expf_detail::by_slot(n8_rows, 5);
+
+    // N(a) on its interval k: c0 + v (c1 + v (c2 + ...)), v = a - c_k (c_0 = 0).
+    // k from the bits of a + 5 (16 intervals: eighth-binades, >> 20) or a + 5.5 (8: quarter-
+    // binades, >> 21), the coefficients picked by one permute each.
+    template <class B>
+    SIMDACT_INLINE static B tail(B a) {
+      if constexpr (simd::permutes16<B>) {
+        return on_interval(a, simd::bits(a + B(5.0f)) >> 20, n16);
+      } else {
+        return on_interval(a, simd::bits(a + B(5.5f)) >> 21, n8);
+      }
+    }
+    template <class B, std::size_t W>
+    SIMDACT_INLINE static B on_interval(B a, simd::ibatch<B> i,
+                                        const std::array<expf_detail::lane_table, W>& t) {
+      auto c = [&i, &t](std::size_t w) SIMDACT_INLINE_LAMBDA {
+        if constexpr (simd::permutes16<B>) {
+          return simd::lookup16<B>(i, t[w].v);
+        } else {
+          return simd::lookup8<B>(i, t[w].v);
+        }
+      };
+      const B v = a - c(0);
+      B r = c(W - 1);
+      for (std::size_t w = W - 1; w-- > 1;) r = simd::fmadd(r, v, c(w));
+      return r;
+    }
+  };
 };
 
 }  // namespace simdact::SIMDACT_ISA::kernels

@@ -392,6 +392,13 @@ inline constexpr bool scales_in_one = requires(B v, ibatch<B> i, const float (&t
   native_of<B>::lookup16(i, t);
 };
 
+// Where the ISA permutes 16 table entries in one instruction (AVX-512's vpermps): kernels with
+// piecewise polynomials take twice the intervals there.
+template <class B>
+inline constexpr bool permutes16 = requires(ibatch<B> i, const float (&t)[16]) {
+  native_of<B>::lookup16(i, t);
+};
+
 // v 2^floor(k), lane by lane, overflowing to ±inf and underflowing through the subnormals to ±0
 // by itself (where scales_in_one<B>).
 template <class B>
@@ -399,7 +406,7 @@ SIMDACT_INLINE B scalef(B v, B k) {
   return native_of<B>::scalef(v, k);
 }
 
-// table[i & 15] lane by lane (where scales_in_one<B>).
+// table[i & 15] lane by lane (where permutes16<B>).
 template <class B>
 SIMDACT_INLINE B lookup16(ibatch<B> i, const float (&table)[16]) {
   return native_of<B>::lookup16(i, table);
