@@ -44,7 +44,9 @@
 // Special values: NaN -> NaN; +inf -> +inf; -inf -> -0; ±0 -> ±0.
 #pragma once
 
+#include <array>
 #include <cmath>
+#include <cstddef>
 
 #include "driver.hpp"
 #include "expf.hpp"
