@@ -222,10 +222,11 @@ struct gelu {
     SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
       constexpr bool scalef = simd::scales_in_one<B>;
       constexpr float a_max = scalef ? 14.4f : 13.2f;
-      const B a = simd::min(simd::abs(x), B(a_max));  // NaN: a_max, the NaN carried by x
+      // A NaN x gives a_max or NaN here, by ISA; max_nan_passing carries it to the result.
+      const B a = simd::min(simd::abs(x), B(a_max));
       B e = fast_exp_of_product<false>(a, a * B(-0.5f));
       if constexpr (!scalef) e = simd::keep_where(a < B(a_max), e);
-      return simd::fnmadd(e, tail(a), simd::max(B(-0.0f), x));
+      return simd::fnmadd(e, tail(a), simd::max_nan_passing(B(-0.0f), x));
     }
 
     // N on each interval, by k: {c_k, c0, c1, ...} (tools/sollya/gelu_fast.sollya).
