@@ -40,9 +40,8 @@ error run_elementwise(int a, const float* x, float* y, std::size_t n,
   // By reference: a copy of the caller's struct, just written field by field, would wait for
   // those stores to retire (a wide load cannot take its data from several narrower stores).
   const simdact_params& p = params ? *params : row->defaults();
-  for (std::size_t i = 0; i < row->parameter_count; ++i) {
-    const registry::parameter& q = row->parameters[i];
-    if (!registry::in_domain(p.*q.field, q.accepted)) return {q.name, domain_text(q.accepted)};
+  if (const registry::parameter* q = registry::first_invalid(*row, p)) {
+    return {q->name, domain_text(q->accepted)};
   }
   if (!registry::is_accuracy(p.accuracy)) return {"accuracy", "not a simdact_accuracy value"};
   if (n == 0) return {};

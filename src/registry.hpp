@@ -13,10 +13,13 @@
 
 namespace simdact::registry {
 
-// The values a parameter accepts; each is finite too.
-enum class domain { finite, positive, nonnegative, nonzero };
+// The values a parameter accepts; each is finite too. not_below_previous: at least the value of
+// the parameter before it (hardtanh's max_val >= min_val).
+enum class domain { finite, positive, nonnegative, nonzero, not_below_previous };
 
-constexpr bool in_domain(float v, domain d) {
+// Whether v is in domain d, previous being the value of the parameter before it (where d refers to
+// it).
+constexpr bool in_domain(float v, domain d, float previous = 0.0f) {
   if (!(v - v == 0.0f)) return false;  // NaN or infinite (constexpr: no std::isfinite)
   switch (d) {
     case domain::positive:
@@ -25,6 +28,8 @@ constexpr bool in_domain(float v, domain d) {
       return v >= 0.0f;
     case domain::nonzero:
       return v != 0.0f;
+    case domain::not_below_previous:
+      return v >= previous;
     default:
       return true;
   }
@@ -38,6 +43,8 @@ constexpr const char* domain_text(domain d) {
       return "must be finite and non-negative";
     case domain::nonzero:
       return "must be finite and non-zero";
+    case domain::not_below_previous:
+      return "must be finite and not below the parameter before it";
     default:
       return "must be finite";
   }
@@ -115,6 +122,16 @@ constexpr bool ids_are_indices() {
   return count == SIMDACT_ACTIVATION_COUNT;
 }
 static_assert(ids_are_indices(), "activations.def: ids must be 0, 1, 2, ... in row order");
+
+// The first of a's parameters that p holds outside its domain, or nullptr if they are all valid.
+constexpr const parameter* first_invalid(const activation& a, const simdact_params& p) {
+  for (std::size_t i = 0; i < a.parameter_count; ++i) {
+    const parameter& q = a.parameters[i];
+    const float previous = i > 0 ? p.*a.parameters[i - 1].field : 0.0f;
+    if (!in_domain(p.*q.field, q.accepted, previous)) return &q;
+  }
+  return nullptr;
+}
 
 // The row of id `a`, or nullptr for a value outside the registry (taken as an integer first: a C
 // caller may pass any value of the enum's underlying type).

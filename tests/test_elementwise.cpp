@@ -280,7 +280,14 @@ class ParameterizedElementwise : public Elementwise {};
 
 TEST_P(ParameterizedElementwise, AccuracySweepOtherParameters) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  for (float p : {0.2f, -0.5f, 1.702f}) sweep(act(), isa(), params_at(p), bound());
+  int swept = 0;
+  for (float p : {0.2f, -0.5f, 1.702f}) {
+    const simdact_params at = params_at(p);
+    if (registry::first_invalid(*act().row, at) != nullptr) continue;  // outside the domain
+    sweep(act(), isa(), at, bound());
+    ++swept;
+  }
+  EXPECT_GE(swept, 2) << act().name << ": too few parameter values in its domain";
 }
 
 // Inputs where a kernel was once found outside its bound (the kernel's hard_inputs), each with the

@@ -46,14 +46,16 @@ std::vector<call> calls() {
   for (const activation_info& a : activations()) {
     for (bool other : {false, true}) {
       if (other && !a.has_parameter()) continue;
-      const simdact_params p = other ? a.with_param(-0.5f) : a.defaults();
+      const simdact_params p = other ? a.with_valid_param({-0.5f, 2.0f}) : a.defaults();
       // The inputs are drawn here, in the default environment (the draw rounds too).
       const std::vector<float> x = inputs(1003, 7);
-      all.push_back(
-          {std::string(a.name) + (other ? "(-0.5)" : ""), [a, p, x](std::vector<float>& y) {
-             y.assign(x.size(), 0.0f);
-             ASSERT_EQ(simdact_apply_f32(a.id, &p, x.data(), y.data(), x.size()), SIMDACT_OK);
-           }});
+      std::string name = a.name;
+      if (other) name.append("(").append(std::to_string(a.param_of(p))).append(")");
+      all.push_back({name, [a, p, x](std::vector<float>& y) {
+                       y.assign(x.size(), 0.0f);
+                       ASSERT_EQ(simdact_apply_f32(a.id, &p, x.data(), y.data(), x.size()),
+                                 SIMDACT_OK);
+                     }});
     }
   }
   for (bool log : {false, true}) {

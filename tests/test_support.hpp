@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 #include <span>
 #include <string>
@@ -153,6 +154,17 @@ struct activation_info {
     simdact_params p = defaults();
     if (has_parameter()) p.*row->parameters[0].field = v;
     return p;
+  }
+  // The defaults with the (first) parameter set to the first of `candidates` its domain accepts
+  // (-0.5 is outside a shrink's lambda >= 0, so callers wanting "some other valid value" list a
+  // fallback).
+  simdact_params with_valid_param(std::initializer_list<float> candidates) const {
+    for (float v : candidates) {
+      const simdact_params p = with_param(v);
+      if (registry::first_invalid(*row, p) == nullptr) return p;
+    }
+    ADD_FAILURE() << name << ": none of the candidate parameter values is valid";
+    return defaults();
   }
   // The (first) parameter's value in p; 0 without one.
   float param_of(const simdact_params& p) const {
