@@ -187,6 +187,8 @@ TEST(CxxApi, ErrorsThrowNamingTheArgument) {
   expect_invalid([&] { simdact::tanh(x.data(), nullptr, 4); }, "y");
   expect_invalid([&] { simdact::leaky_relu(x.data(), y.data(), 4, NAN); }, "alpha");
   expect_invalid([&] { simdact::swish(x.data(), y.data(), 4, INFINITY); }, "beta");
+  expect_invalid([&] { simdact::hardtanh(x.data(), y.data(), 4, 1.0f, -1.0f); }, "max_val");
+  expect_invalid([&] { simdact::hardshrink(x.data(), y.data(), 4, -0.5f); }, "lambda");
   expect_invalid([&] { simdact::relu(x.data(), x.data() + 1, 4); }, "y");
   expect_invalid([&] { simdact::softmax(x.data(), y.data(), 2, 4, 2, 4); }, "x_row_stride");
   expect_invalid([&] { simdact::log_softmax(x.data(), y.data(), 2, 4, 4, 2); }, "y_row_stride");

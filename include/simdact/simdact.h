@@ -109,9 +109,9 @@ typedef struct simdact_params {
   float alpha;     /**< leaky_relu (default 0.01), elu (default 1): finite */
   float beta;      /**< swish (default 1): finite */
   float threshold; /**< reserved for softplus */
-  float min_val;   /**< reserved for hardtanh */
-  float max_val;   /**< reserved for hardtanh */
-  float lambda;    /**< reserved for hardshrink and softshrink */
+  float min_val;   /**< hardtanh (default -1): finite */
+  float max_val;   /**< hardtanh (default 1): finite, at least min_val */
+  float lambda;    /**< hardshrink, softshrink (default 0.5): finite, at least 0 */
   /** The accuracy tier (default SIMDACT_ACCURACY_ACCURATE); any other value than the enum's is
    * SIMDACT_ERROR_INVALID_ARGUMENT. Read by simdact_apply_f32; the named entry points
    * simdact_<name>_f32 always compute the accurate tier. */
