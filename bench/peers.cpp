@@ -26,18 +26,22 @@ void register_onednn() {
     const char* name;
     algorithm alg;
     float alpha;
+    float beta;
   };
+  // (oneDNN 2.7 has no hardsigmoid, hardshrink or softshrink.)
   const eltwise ops[] = {
-      {"sigmoid", algorithm::eltwise_logistic, 0.0f},
-      {"tanh", algorithm::eltwise_tanh, 0.0f},
-      {"relu", algorithm::eltwise_relu, 0.0f},
-      {"leaky_relu", algorithm::eltwise_relu, 0.01f},
-      {"elu", algorithm::eltwise_elu, 1.0f},
-      {"swish", algorithm::eltwise_swish, 1.0f},
-      {"silu", algorithm::eltwise_swish, 1.0f},
-      {"swish_b1.702", algorithm::eltwise_swish, 1.702f},
-      {"gelu", algorithm::eltwise_gelu_erf, 0.0f},
-      {"gelu_tanh", algorithm::eltwise_gelu_tanh, 0.0f},
+      {"sigmoid", algorithm::eltwise_logistic, 0.0f, 0.0f},
+      {"tanh", algorithm::eltwise_tanh, 0.0f, 0.0f},
+      {"relu", algorithm::eltwise_relu, 0.0f, 0.0f},
+      {"leaky_relu", algorithm::eltwise_relu, 0.01f, 0.0f},
+      {"elu", algorithm::eltwise_elu, 1.0f, 0.0f},
+      {"swish", algorithm::eltwise_swish, 1.0f, 0.0f},
+      {"silu", algorithm::eltwise_swish, 1.0f, 0.0f},
+      {"swish_b1.702", algorithm::eltwise_swish, 1.702f, 0.0f},
+      {"gelu", algorithm::eltwise_gelu_erf, 0.0f, 0.0f},
+      {"gelu_tanh", algorithm::eltwise_gelu_tanh, 0.0f, 0.0f},
+      {"relu6", algorithm::eltwise_bounded_relu, 6.0f, 0.0f},
+      {"hardtanh", algorithm::eltwise_clip, -1.0f, 1.0f},
   };
   for (std::size_t n : sizes) {
     for (const eltwise& op : ops) {
@@ -48,7 +52,8 @@ void register_onednn() {
         const memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32,
                               memory::format_tag::a);
         const eltwise_forward::primitive_desc pd(
-            eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, 0.0f), eng);
+            eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, op.beta),
+            eng);
         eltwise_forward prim(pd);
         buffers& b = data(n);
         memory src(md, eng, b.x.data()), dst(md, eng, b.y.data());
@@ -101,8 +106,8 @@ void register_onednn() {
 #endif
 
 #ifdef SIMDACT_BENCH_XNNPACK
-// XNNPACK's operators that match our activations (it has no tanh, swish or gelu in this
-// version), run without a thread pool.
+// XNNPACK's operators that match our activations (clamp for relu6 and hardtanh; it has no tanh,
+// swish or gelu in this version), run without a thread pool.
 void register_xnnpack() {
   if (xnn_initialize(nullptr) != xnn_status_success) return;
   using create_fn = std::function<xnn_status(std::size_t, xnn_operator_t*)>;
@@ -124,6 +129,16 @@ void register_xnnpack() {
       {"elu",
        [](std::size_t c, xnn_operator_t* o) { return xnn_create_elu_nc_f32(c, c, c, 1.0f, 0, o); },
        xnn_setup_elu_nc_f32},
+      {"relu6",
+       [](std::size_t c, xnn_operator_t* o) {
+         return xnn_create_clamp_nc_f32(c, c, c, 0.0f, 6.0f, 0, o);
+       },
+       xnn_setup_clamp_nc_f32},
+      {"hardtanh",
+       [](std::size_t c, xnn_operator_t* o) {
+         return xnn_create_clamp_nc_f32(c, c, c, -1.0f, 1.0f, 0, o);
+       },
+       xnn_setup_clamp_nc_f32},
   };
   for (std::size_t n : sizes) {
     for (const op& o : ops) {

@@ -42,6 +42,12 @@ const peer_op ops[] = {
     SIMDACT_EIGEN_OP("gelu", 0.5f * in * (1.0f + (in * 0.70710678f).erf())),
     SIMDACT_EIGEN_OP("gelu_tanh",
                      0.5f * in * (1.0f + (0.7978845608f * (in + 0.044715f * in.cube())).tanh())),
+    SIMDACT_EIGEN_OP("relu6", in.max(0.0f).min(6.0f)),
+    SIMDACT_EIGEN_OP("hardtanh", in.max(-1.0f).min(1.0f)),
+    SIMDACT_EIGEN_OP("hardsigmoid", ((in + 3.0f).max(0.0f).min(6.0f)) / 6.0f),
+    SIMDACT_EIGEN_OP("hardshrink", (in.abs() > 0.5f).select(in, 0.0f)),
+    SIMDACT_EIGEN_OP("softshrink",
+                     (in > 0.5f).select(in - 0.5f, (in < -0.5f).select(in + 0.5f, 0.0f))),
 };
 #undef SIMDACT_EIGEN_OP
 
