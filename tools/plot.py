@@ -71,12 +71,16 @@ def save(fig, out, name):
 GALLERY = [("sigmoid", "sigmoid", ()), ("tanh", "tanh", ()), ("relu", "relu", ()),
            ("leaky_relu", "leaky relu (α = 0.1)", (0.1,)), ("elu", "elu (α = 1)", (1.0,)),
            ("silu", "silu = swish (β = 1)", ()), ("swish", "swish (β = 1.702)", (1.702,)),
-           ("gelu", "gelu", ()), ("gelu_tanh", "gelu (tanh form)", ())]
+           ("gelu", "gelu", ()), ("gelu_tanh", "gelu (tanh form)", ()), ("relu6", "relu6", ()),
+           ("hardtanh", "hardtanh (-1, 1)", (-1.0, 1.0)), ("hardsigmoid", "hardsigmoid", ()),
+           ("hardshrink", "hardshrink (λ = 0.5)", (0.5,)),
+           ("softshrink", "softshrink (λ = 0.5)", (0.5,))]
 
 
 def gallery(lib, out):
     x = np.linspace(-6, 6, 1201, dtype=np.float32)
-    fig, axes = plt.subplots(2, 5, figsize=(16, 6.4))
+    rows = (len(GALLERY) + 1 + 4) // 5  # and softmax's panel
+    fig, axes = plt.subplots(rows, 5, figsize=(16, 3.2 * rows))
     for ax, (fn, title, params) in zip(axes.flat, GALLERY):
         y = lib(fn, x, *params)
         ax.plot(x, y, color="C0", label="f(x)")
