@@ -247,6 +247,39 @@ constexpr bool interleaved() {
   }
 }
 
+// Op run at parameters of Bind's choosing, Bind::apply(p) for the call's p: an activation that is
+// another one at fixed parameters (quick_gelu: swish's kernel at beta = 1.702) under its own name
+// and registry row, whose caller passes no such parameter. The loop options and common case are
+// Op's; Bind::apply is a constant store into the loop's copy of p, folded into the broadcasts.
+template <class Op, class Bind, bool = has_common_case<Op>>
+struct with_params_common {};
+
+template <class Op, class Bind>
+struct with_params_common<Op, Bind, true> {
+  struct common {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
+      return Op::common::covers(x, Bind::apply(p));
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      return Op::common::eval(x, Bind::apply(p));
+    }
+  };
+};
+
+template <class Op, class Bind>
+struct with_params : with_params_common<Op, Bind> {
+  template <class B>
+  static constexpr bool interleave = interleaved<Op, B>();
+  template <class B>
+  static constexpr std::size_t batches_per_step = kernels::batches_per_step<Op, B>();
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    return Op::eval(x, Bind::apply(p));
+  }
+};
+
 // The vector kernel protocol: eval over a batch, with the call's parameters.
 template <class Op, class B>
 concept vector_kernel = requires(B x, const params& p) {
