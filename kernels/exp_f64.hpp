@@ -45,6 +45,14 @@ SIMDACT_INLINE D exp_f64(D x) {
   return simd::fmadd(e.s, e.p, e.s);
 }
 
+// e^x - 1, for x in [-700, 700], to the same relative error: s - 1 is exact for the s that
+// matter (|n| <= 53) and cancels nothing against s p (n = 0: the result is p itself).
+template <class D>
+SIMDACT_INLINE D expm1_f64(D x) {
+  const unrounded_exp<D> e = exp_reduce(x);
+  return simd::fmadd(e.s, e.p, e.s - D(1.0));
+}
+
 // The logistic function 1 / (1 + e^-t) in double, as e / (1 + e) with e = e^t and t clamped to
 // [-200, 200] (the float result is 0 or 1 long before). One formula for both signs: for t < 0
 // it keeps full relative accuracy down to the smallest subnormal float result, and for t > 0
