@@ -28,7 +28,7 @@ void register_onednn() {
     float alpha;
     float beta;
   };
-  // (oneDNN 2.7 has no hardsigmoid, hardshrink or softshrink.)
+  // (oneDNN 2.7 has no hardsigmoid, hardshrink, softshrink, softsign or tanhshrink.)
   const eltwise ops[] = {
       {"sigmoid", algorithm::eltwise_logistic, 0.0f, 0.0f},
       {"tanh", algorithm::eltwise_tanh, 0.0f, 0.0f},
@@ -38,10 +38,15 @@ void register_onednn() {
       {"swish", algorithm::eltwise_swish, 1.0f, 0.0f},
       {"silu", algorithm::eltwise_swish, 1.0f, 0.0f},
       {"swish_b1.702", algorithm::eltwise_swish, 1.702f, 0.0f},
+      {"quick_gelu", algorithm::eltwise_swish, 1.702f, 0.0f},
       {"gelu", algorithm::eltwise_gelu_erf, 0.0f, 0.0f},
       {"gelu_tanh", algorithm::eltwise_gelu_tanh, 0.0f, 0.0f},
       {"relu6", algorithm::eltwise_bounded_relu, 6.0f, 0.0f},
       {"hardtanh", algorithm::eltwise_clip, -1.0f, 1.0f},
+      // selu as the elu it scales (alpha = 1.6733, without the scale: less work than selu).
+      {"selu", algorithm::eltwise_elu, 1.6732632f, 0.0f},
+      {"celu", algorithm::eltwise_elu, 1.0f, 0.0f},  // celu at its default alpha = 1 is elu
+      {"hardswish", algorithm::eltwise_hardswish, 0.0f, 0.0f},
   };
   for (std::size_t n : sizes) {
     for (const eltwise& op : ops) {
@@ -106,7 +111,8 @@ void register_onednn() {
 #endif
 
 #ifdef SIMDACT_BENCH_XNNPACK
-// XNNPACK's operators that match our activations (clamp for relu6 and hardtanh; it has no tanh,
+// XNNPACK's operators that match our activations (clamp for relu6 and hardtanh, elu for celu at
+// alpha = 1; it has no tanh,
 // swish or gelu in this version), run without a thread pool.
 void register_xnnpack() {
   if (xnn_initialize(nullptr) != xnn_status_success) return;
@@ -139,6 +145,12 @@ void register_xnnpack() {
          return xnn_create_clamp_nc_f32(c, c, c, -1.0f, 1.0f, 0, o);
        },
        xnn_setup_clamp_nc_f32},
+      {"hardswish",
+       [](std::size_t c, xnn_operator_t* o) { return xnn_create_hardswish_nc_f32(c, c, c, 0, o); },
+       xnn_setup_hardswish_nc_f32},
+      {"celu",
+       [](std::size_t c, xnn_operator_t* o) { return xnn_create_elu_nc_f32(c, c, c, 1.0f, 0, o); },
+       xnn_setup_elu_nc_f32},
   };
   for (std::size_t n : sizes) {
     for (const op& o : ops) {

@@ -42,10 +42,17 @@ const peer_op ops[] = {
     SIMDACT_EIGEN_OP("gelu", 0.5f * in * (1.0f + (in * 0.70710678f).erf())),
     SIMDACT_EIGEN_OP("gelu_tanh",
                      0.5f * in * (1.0f + (0.7978845608f * (in + 0.044715f * in.cube())).tanh())),
+    SIMDACT_EIGEN_OP("quick_gelu", in*(1.702f * in).logistic()),
     SIMDACT_EIGEN_OP("relu6", in.max(0.0f).min(6.0f)),
     SIMDACT_EIGEN_OP("hardtanh", in.max(-1.0f).min(1.0f)),
     SIMDACT_EIGEN_OP("hardsigmoid", ((in + 3.0f).max(0.0f).min(6.0f)) / 6.0f),
     SIMDACT_EIGEN_OP("hardshrink", (in.abs() > 0.5f).select(in, 0.0f)),
+    SIMDACT_EIGEN_OP(
+        "selu", 1.0507009873554805f * (in > 0.0f).select(in, 1.6732632423543772f * in.expm1())),
+    SIMDACT_EIGEN_OP("celu", (in > 0.0f).select(in, in.expm1())),
+    SIMDACT_EIGEN_OP("softsign", in / (1.0f + in.abs())),
+    SIMDACT_EIGEN_OP("hardswish", in*((in + 3.0f).max(0.0f).min(6.0f)) / 6.0f),
+    SIMDACT_EIGEN_OP("tanhshrink", in - in.tanh()),
     SIMDACT_EIGEN_OP("softshrink",
                      (in > 0.5f).select(in - 0.5f, (in < -0.5f).select(in + 0.5f, 0.0f))),
 };
