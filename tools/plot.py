@@ -74,7 +74,10 @@ GALLERY = [("sigmoid", "sigmoid", ()), ("tanh", "tanh", ()), ("relu", "relu", ()
            ("gelu", "gelu", ()), ("gelu_tanh", "gelu (tanh form)", ()), ("relu6", "relu6", ()),
            ("hardtanh", "hardtanh (-1, 1)", (-1.0, 1.0)), ("hardsigmoid", "hardsigmoid", ()),
            ("hardshrink", "hardshrink (λ = 0.5)", (0.5,)),
-           ("softshrink", "softshrink (λ = 0.5)", (0.5,))]
+           ("softshrink", "softshrink (λ = 0.5)", (0.5,)), ("selu", "selu", ()),
+           ("celu", "celu (α = 1)", (1.0,)), ("quick_gelu", "quick_gelu", ()),
+           ("softsign", "softsign", ()), ("tanhshrink", "tanhshrink", ()),
+           ("hardswish", "hardswish", ())]
 
 
 def gallery(lib, out):
@@ -84,20 +87,23 @@ def gallery(lib, out):
     for ax, (fn, title, params) in zip(axes.flat, GALLERY):
         y = lib(fn, x, *params)
         ax.plot(x, y, color="C0", label="f(x)")
-        ax.plot(x, np.gradient(y.astype(np.float64), x.astype(np.float64)), color="C1", ls="--",
-                label="f'(x)")
+        d = np.gradient(y.astype(np.float64), x.astype(np.float64))
+        d[np.abs(d) > 5] = np.nan  # a jump (hardshrink at ±λ), not a slope
+        ax.plot(x, d, color="C1", ls="--", label="f'(x)")
         ax.axhline(0, color="0.8", lw=0.8)
         ax.axvline(0, color="0.8", lw=0.8)
         ax.set_title(title)
         ax.set_xlim(-6, 6)
     logits = np.array([1.0, 2.0, 0.5, 3.0, -1.0, 2.5], dtype=np.float32)
-    ax = axes.flat[-1]
+    ax = axes.flat[len(GALLERY)]
+    for unused in axes.flat[len(GALLERY) + 1:]:
+        unused.set_visible(False)
     ax.bar(range(logits.size), lib.softmax(logits), color="C0")
     ax.set_xticks(range(logits.size), [f"{v:g}" for v in logits])
     ax.set_title("softmax of the logits below")
     axes.flat[0].legend(loc="upper left")
     fig.suptitle(f"simdact's activations (computed by the library, {lib.isa()})")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.98))
     save(fig, out, "gallery")
 
 
