@@ -54,11 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const activation_info& a = all[pick];
   const simdact_params p = null_params ? a.defaults() : a.with_param(param);
   const simdact_status s = simdact_apply_f32(a.id, null_params ? nullptr : &p, in, y, n);
-  bool valid = true;
-  for (std::size_t k = 0; k < a.row->parameter_count; ++k) {
-    const auto& q = a.row->parameters[k];
-    valid = valid && simdact::registry::in_domain(p.*q.field, q.accepted);
-  }
+  const bool valid = simdact::registry::first_invalid(*a.row, p) == nullptr;
   if (!valid) {
     if (s != SIMDACT_ERROR_INVALID_ARGUMENT) std::abort();
     for (std::size_t i = 0; i < n; ++i)
