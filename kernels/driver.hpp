@@ -236,6 +236,16 @@ struct fast_loop {
   static constexpr std::size_t batches_per_step = simd::registers<B> >= 32 ? 6 : 4;
 };
 
+// Six interleaved batches per step where there are 32 registers, four plain ones elsewhere: for
+// short chains of cheap instructions (hardswish, hardsigmoid) whose AVX-512 steps wait on latency
+// with four, while on AVX2 the scheduler gains nothing (docs/performance-notes.md).
+struct six_where_32_registers {
+  template <class B>
+  static constexpr bool interleave = simd::registers<B> >= 32;
+  template <class B>
+  static constexpr std::size_t batches_per_step = simd::registers<B> >= 32 ? 6 : 4;
+};
+
 // Whether Op's loop takes the pre-allocation scheduler on batch type B: Op::interleave<B> where the
 // kernel sets it (per batch type, like batches_per_step), else not.
 template <class Op, class B>

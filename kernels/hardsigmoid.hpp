@@ -28,13 +28,7 @@
 
 namespace simdact::SIMDACT_ISA::kernels {
 
-struct hardsigmoid {
-  // Six batches per step, interleaved, where there are 32 registers: a short chain whose steps
-  // otherwise wait on latency (docs/performance-notes.md); four elsewhere.
-  template <class B>
-  static constexpr bool interleave = simd::registers<B> >= 32;
-  template <class B>
-  static constexpr std::size_t batches_per_step = simd::registers<B> >= 32 ? 6 : 4;
+struct hardsigmoid : six_where_32_registers {
   static constexpr int max_ulp = 0;
   static constexpr symmetry symmetric = symmetry::complement;
   static constexpr bool monotone = true;
