@@ -47,6 +47,9 @@ void register_onednn() {
       {"selu", algorithm::eltwise_elu, 1.6732632f, 0.0f},
       {"celu", algorithm::eltwise_elu, 1.0f, 0.0f},  // celu at its default alpha = 1 is elu
       {"hardswish", algorithm::eltwise_hardswish, 0.0f, 0.0f},
+      {"softplus", algorithm::eltwise_soft_relu, 0.0f, 0.0f},  // beta = 1, no threshold
+      {"mish", algorithm::eltwise_mish, 0.0f, 0.0f},
+      {"logsigmoid", algorithm::eltwise_logsigmoid, 0.0f, 0.0f},
   };
   for (std::size_t n : sizes) {
     for (const eltwise& op : ops) {

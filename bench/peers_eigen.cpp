@@ -53,6 +53,10 @@ const peer_op ops[] = {
     SIMDACT_EIGEN_OP("softsign", in / (1.0f + in.abs())),
     SIMDACT_EIGEN_OP("hardswish", in*((in + 3.0f).max(0.0f).min(6.0f)) / 6.0f),
     SIMDACT_EIGEN_OP("tanhshrink", in - in.tanh()),
+    // softplus with PyTorch's threshold (and the stable form below it, as frameworks write it).
+    SIMDACT_EIGEN_OP("softplus", (in > 20.0f).select(in, in.max(0.0f) + (-in.abs()).exp().log1p())),
+    SIMDACT_EIGEN_OP("mish", in*(in.exp().log1p()).tanh()),
+    SIMDACT_EIGEN_OP("logsigmoid", in.min(0.0f) - (-in.abs()).exp().log1p()),
     SIMDACT_EIGEN_OP("softshrink",
                      (in > 0.5f).select(in - 0.5f, (in < -0.5f).select(in + 0.5f, 0.0f))),
 };

@@ -477,6 +477,45 @@ INSTANTIATE_TEST_SUITE_P(Fast, SymmetricElementwise, fast_cases([](const activat
                          }),
                          case_name);
 
+// softplus's second parameter, which no sweep varies: x itself exactly where beta x > threshold
+// (PyTorch's rule, the product exact), log1p(e^(beta x)) / beta within the bound elsewhere, at
+// thresholds that cut where the two still differ in float (negative ones included), in both tiers.
+class SoftplusThreshold : public ::testing::TestWithParam<simdact_isa> {};
+
+TEST_P(SoftplusThreshold, XItselfAboveIt) {
+  SIMDACT_REQUIRE_ISA(scope, GetParam());
+  const activation_info& a = activations()[SIMDACT_SOFTPLUS];
+  std::vector<float> x;
+  for (float v = -12.0f; v <= 12.0f; v += 0x1p-7f) x.push_back(v);
+  std::vector<float> y(x.size());
+  for (simdact_accuracy tier : {SIMDACT_ACCURACY_ACCURATE, SIMDACT_ACCURACY_FAST}) {
+    for (const auto& [beta, threshold] : {std::pair{1.0f, 2.0f}, std::pair{2.5f, -3.0f},
+                                          std::pair{0.25f, 0.5f}, std::pair{1.0f, 0.0f}}) {
+      simdact_params p = simdact_default_params(SIMDACT_SOFTPLUS);
+      p.beta = beta;
+      p.threshold = threshold;
+      p.accuracy = tier;
+      ASSERT_EQ(simdact_apply_f32(SIMDACT_SOFTPLUS, &p, x.data(), y.data(), x.size()), SIMDACT_OK);
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        const double t = static_cast<double>(beta) * x[i];
+        if (t > threshold) {
+          ASSERT_EQ(to_bits(y[i]), to_bits(x[i]))
+              << "softplus(" << x[i] << "; " << beta << ", " << threshold << ") = " << y[i];
+        } else {
+          ASSERT_LE(tier_error(tier, y[i], a.reference(x[i], p)), bound(a, GetParam(), p))
+              << "softplus(" << x[i] << "; " << beta << ", " << threshold << ") = " << y[i];
+          ASSERT_NE(to_bits(y[i]), to_bits(x[i])) << "below the threshold at " << x[i];
+        }
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllIsas, SoftplusThreshold, ::testing::ValuesIn(target_isas()),
+                         [](const ::testing::TestParamInfo<simdact_isa>& i) {
+                           return std::string(simdact_isa_name(i.param));
+                         });
+
 INSTANTIATE_TEST_SUITE_P(
     Registry, MonotoneElementwise,
     cases(activation_indices([](const activation_info& a) { return a.monotone; })), case_name);

@@ -77,7 +77,8 @@ GALLERY = [("sigmoid", "sigmoid", ()), ("tanh", "tanh", ()), ("relu", "relu", ()
            ("softshrink", "softshrink (λ = 0.5)", (0.5,)), ("selu", "selu", ()),
            ("celu", "celu (α = 1)", (1.0,)), ("quick_gelu", "quick_gelu", ()),
            ("softsign", "softsign", ()), ("tanhshrink", "tanhshrink", ()),
-           ("hardswish", "hardswish", ())]
+           ("hardswish", "hardswish", ()), ("softplus", "softplus (β = 1)", (1.0, 20.0)),
+           ("mish", "mish", ()), ("logsigmoid", "logsigmoid", ())]
 
 
 def gallery(lib, out):

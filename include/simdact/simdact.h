@@ -107,8 +107,8 @@ typedef SIMDACT_ENUM(simdact_accuracy){
  * append fields (and changes the SONAME when it does). */
 typedef struct simdact_params {
   float alpha;     /**< leaky_relu (default 0.01), elu (default 1): finite */
-  float beta;      /**< swish (default 1): finite */
-  float threshold; /**< reserved for softplus */
+  float beta;      /**< swish (default 1): finite; softplus (default 1): positive */
+  float threshold; /**< softplus (default 20): finite; x itself where beta * x > threshold */
   float min_val;   /**< hardtanh (default -1): finite */
   float max_val;   /**< hardtanh (default 1): finite, at least min_val */
   float lambda;    /**< hardshrink, softshrink (default 0.5): finite, at least 0 */
