@@ -17,11 +17,21 @@
 //     in the quotient), |s| <= 0.1716, log m = 2s + 2s^3 P(s^2), P of degree 3
 //     (tools/sollya/log1p_exp.sollya, 2^-35.8 relative in log m); log u = k ln 2 + log m, where
 //     k = 1 leaves log u >= 0.35 > |log m|: no cancellation.
-// Error: relative 2^-29.9 from e (log1p's condition number e / ((1 + e) log1p(e)) is below 1),
+// Error: relative 2^-30 from e (log1p's condition number e / ((1 + e) log1p(e)) is below 1),
 // plus 2^-35.8 and a few roundings of 2^-53: below 2^-29.8 of the result.
+//
+// fast_log1p_exp_neg(a), the fast tier's, in float: e = e^-a by expf_fast.hpp's fast_exp (about
+// 1.5 ULP), then log1p(e) = 2 atanh(s) with s = e / (e + 2), exactly (no 1 + e to round):
+// s in [0, 1/3], log1p(e) = 2s + 2s^3 Q(s^2), Q of degree 3 with float coefficients
+// (tools/sollya/log1p_exp.sollya, 2^-26 relative in log1p(e)). s carries two roundings (e + 2,
+// the quotient), 2s^3 Q(s^2) is below 4% of 2s, the last FMA rounds once: about 1.3 ULP beside
+// e's error, which log1p damps (condition number below 1). The exhaustive sweeps of its users
+// measure the rest. a = 0 gives ln 2 rounded, as the double path does; a = inf gives +0; NaN
+// stays NaN.
 #pragma once
 
 #include "exp_f64.hpp"
+#include "expf_fast.hpp"
 #include "simd.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
@@ -44,6 +54,19 @@ SIMDACT_INLINE D log1p_exp_neg(D a) {
   const D log_m = simd::fmadd(two_s * s2, simd::horner(s2, log_atanh_p), two_s);
   const D k_ln2 = simd::select(halve, D(0x1.62e42fefa39efp-1), D(0.0));
   return (k_ln2 + log_m) + c;
+}
+
+// Q(z) of log1p(e) = 2s + 2s^3 Q(s^2), s = e / (e + 2) (tools/sollya/log1p_exp.sollya).
+inline constexpr float log_atanh_q[] = {0x1.55554cp-2f, 0x1.99adccp-3f, 0x1.211cbep-3f,
+                                        0x1.1321c4p-3f};
+
+template <class B>
+SIMDACT_INLINE B fast_log1p_exp_neg(B a) {
+  const B e = fast_exp<true>(a);
+  const B s = simd::div(e, e + B(2.0f));
+  const B z = s * s;
+  const B two_s = s + s;
+  return simd::fmadd(two_s * z, simd::horner(z, log_atanh_q), two_s);
 }
 
 }  // namespace simdact::SIMDACT_ISA::kernels

