@@ -26,7 +26,7 @@
 
 namespace simdact::SIMDACT_ISA::kernels {
 
-struct tanhshrink {
+struct tanhshrink : fast_loop {
   static constexpr int max_ulp = 1;
   static constexpr symmetry symmetric = symmetry::odd;
   static constexpr bool monotone = true;
