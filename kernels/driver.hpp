@@ -24,6 +24,7 @@
 // (docs/performance-notes.md); most kernels are faster without it.
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <cstddef>
 #include <tuple>
@@ -123,45 +124,88 @@ concept has_common_case = requires {
   typename Op::common;
 };
 
-template <class Op, class B, std::size_t S>
-SIMDACT_INLINE bool all_common(const B (&xs)[S], const params& p) {
-  auto m = Op::common::covers(xs[0], p);
-  each<S - 1>([&](std::size_t k)
-                  SIMDACT_INLINE_LAMBDA { m = m & Op::common::covers(xs[k + 1], p); });
+// The arrays a loop reads, element i of each giving one result: x for the elementwise kernels,
+// gate and up for the gated ones (gated.hpp). Op::eval takes one batch of each, in this order.
+template <std::size_t N>
+using inputs = std::array<const float*, N>;
+
+// A batch of each input.
+template <class B, std::size_t N>
+using batches = std::array<B, N>;
+
+template <class B, std::size_t N>
+SIMDACT_INLINE batches<B, N> load_each(const inputs<N>& x, std::size_t i) {
+  batches<B, N> v;
+  each<N>([&](std::size_t j) SIMDACT_INLINE_LAMBDA { v[j] = simd::load<B>(x[j] + i); });
+  return v;
+}
+
+// The `count` elements from i on, the other lanes 0 (see the top of this file).
+template <class B, std::size_t N>
+SIMDACT_INLINE batches<B, N> load_first_each(const inputs<N>& x, std::size_t i, std::size_t count) {
+  batches<B, N> v;
+  each<N>([&](std::size_t j)
+              SIMDACT_INLINE_LAMBDA { v[j] = simd::load_first<B>(x[j] + i, count, 0.0f); });
+  return v;
+}
+
+// f(v[0], ..., v[N - 1]).
+template <class F, class B, std::size_t N>
+SIMDACT_INLINE auto unpack(const batches<B, N>& v, F&& f) {
+  return [&]<std::size_t... J>(std::index_sequence<J...>) SIMDACT_INLINE_LAMBDA {
+    return f(v[J]...);
+  }
+  (std::make_index_sequence<N>{});
+}
+
+template <class Op, class B, std::size_t N>
+SIMDACT_INLINE B evaluate(const batches<B, N>& v, const params& p) {
+  return unpack(v, [&p](auto... b) SIMDACT_INLINE_LAMBDA { return Op::eval(b..., p); });
+}
+
+template <class Op, class B, std::size_t N, std::size_t S>
+SIMDACT_INLINE bool all_common(const batches<B, N> (&xs)[S], const params& p) {
+  auto covers = [&p](auto... b) SIMDACT_INLINE_LAMBDA { return Op::common::covers(b..., p); };
+  auto m = unpack(xs[0], covers);
+  each<S - 1>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { m = m & unpack(xs[k + 1], covers); });
   return simd::all<B>(m);
 }
 
 // The pipelined steps of S batches from y + i on, each result stored by put(address, batch);
 // returns where they stopped (the single batches and the tail are the caller's).
-template <class Op, std::size_t S, class B, class Put>
-SIMDACT_INLINE std::size_t steps(const float* x, float* y, std::size_t i, std::size_t n,
+template <class Op, std::size_t S, class B, std::size_t N, class Put>
+SIMDACT_INLINE std::size_t steps(const inputs<N>& x, float* y, std::size_t i, std::size_t n,
                                  const params& p, Put put) {
   constexpr std::size_t W = simd::lanes<B>;
   if (n - i >= 2 * S * W) {
-    B xs[S], rs[S];
-    each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(x + i + k * W); });
+    batches<B, N> xs[S];
+    B rs[S];
+    each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = load_each<B>(x, i + k * W); });
     for (; i + 2 * S * W <= n; i += S * W) {
       if constexpr (has_common_case<Op>) {
         if (all_common<Op>(xs, p)) {
-          each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::common::eval(xs[k], p); });
+          each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA {
+            rs[k] = unpack(
+                xs[k], [&p](auto... b) SIMDACT_INLINE_LAMBDA { return Op::common::eval(b..., p); });
+          });
         } else {
-          each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::eval(xs[k], p); });
+          each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = evaluate<Op>(xs[k], p); });
         }
       } else {
-        each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = Op::eval(xs[k], p); });
+        each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { rs[k] = evaluate<Op>(xs[k], p); });
       }
-      const float* next = x + i + S * W;
-      each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = simd::load<B>(next + k * W); });
+      const std::size_t next = i + S * W;
+      each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { xs[k] = load_each<B>(x, next + k * W); });
       each<S>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { put(y + i + k * W, rs[k]); });
     }
     // The batches loaded last are left to the single batches, which load them again.
   }
-  for (; i + W <= n; i += W) put(y + i, Op::eval(simd::load<B>(x + i), p));
+  for (; i + W <= n; i += W) put(y + i, evaluate<Op>(load_each<B>(x, i), p));
   return i;
 }
 
-template <class Arch, class Op>
-SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
+template <class Arch, class Op, std::size_t N>
+SIMDACT_INLINE void elementwise_loop(const inputs<N>& x, float* y, std::size_t n,
                                      const params& call_params) {
   using B = simd::batch<Arch>;
   const params p = call_params;  // local: no store to y can change it
@@ -171,7 +215,7 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
   bool stream = false;
   if (n >= align_from<B> && reinterpret_cast<std::uintptr_t>(y) % sizeof(float) == 0) {
     i = simd::floats_to_alignment<B>(y);
-    if (i > 0) simd::store_first(y, i, Op::eval(simd::load_first<B>(x, i, 0.0f), p));
+    if (i > 0) simd::store_first(y, i, evaluate<Op>(load_first_each<B>(x, 0, i), p));
     stream = simd::streams<B> && n >= stream_from;
   }
   constexpr std::size_t S = batches_per_step<Op, B>();
@@ -194,19 +238,19 @@ SIMDACT_INLINE void elementwise_loop(const float* x, float* y, std::size_t n,
     i = steps<Op, S, B>(x, y, i, n, p,
                         [](float* d, B v) SIMDACT_INLINE_LAMBDA { simd::store(d, v); });
   }
-  if (i < n) simd::store_first(y + i, n - i, Op::eval(simd::load_first<B>(x + i, n - i, 0.0f), p));
+  if (i < n) simd::store_first(y + i, n - i, evaluate<Op>(load_first_each<B>(x, i, n - i), p));
   if (stream) simd::stream_fence<B>();
 }
 
 template <class Arch, class Op>
 void elementwise(const float* x, float* y, std::size_t n, const params& p) {
-  elementwise_loop<Arch, Op>(x, y, n, p);
+  elementwise_loop<Arch, Op>(inputs<1>{x}, y, n, p);
 }
 
 template <class Arch, class Op>
 SIMDACT_SCHEDULE_BEFORE_RA void elementwise_interleaved(const float* x, float* y, std::size_t n,
                                                         const params& p) {
-  elementwise_loop<Arch, Op>(x, y, n, p);
+  elementwise_loop<Arch, Op>(inputs<1>{x}, y, n, p);
 }
 
 // Kernels with cheaper variants for some values of their parameters (swish: beta = 1 is silu's
@@ -217,11 +261,12 @@ template <class Arch, class Op, std::size_t I = 0>
 void elementwise_by_parameter(const float* x, float* y, std::size_t n, const params& p) {
   if constexpr (I < std::tuple_size_v<typename Op::variants>) {
     if (Op::variant(p) == static_cast<int>(I)) {
-      return elementwise_loop<Arch, std::tuple_element_t<I, typename Op::variants>>(x, y, n, p);
+      return elementwise_loop<Arch, std::tuple_element_t<I, typename Op::variants>>(inputs<1>{x}, y,
+                                                                                    n, p);
     }
     return elementwise_by_parameter<Arch, Op, I + 1>(x, y, n, p);
   } else {
-    elementwise_loop<Arch, Op>(x, y, n, p);
+    elementwise_loop<Arch, Op>(inputs<1>{x}, y, n, p);
   }
 }
 
