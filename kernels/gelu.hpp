@@ -51,6 +51,7 @@
 #include "driver.hpp"
 #include "expf.hpp"
 #include "expf_fast.hpp"
+#include "parts.hpp"
 #include "protocol.hpp"
 
 namespace simdact::SIMDACT_ISA::kernels {
@@ -141,6 +142,26 @@ struct gelu {
     }
   };
 
+  // As a gate (geglu, gated.hpp): the common case's result unrounded, t - (e + a q_lo), for |x| <=
+  // sqrt(128); its error 2^-24.2 (above).
+  struct gate {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
+      return common::covers(x, p);
+    }
+    // 2^-69 <= |x| <= 9.5: the value's magnitude is least at the ends, 2^-70 and 9.5 Q(9.5) =
+    // 2^-66.4, and at most 9.5 (gated.hpp's common case).
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
+      const B a = simd::abs(x);
+      return (a <= B(9.5f)) & (a >= B(0x1p-69f));
+    }
+    template <class B>
+    SIMDACT_INLINE static split<B> value(B x, const params& /*unused*/) {
+      return evaluate<true, true>(x);
+    }
+  };
+
   // M(a) = m_hi + m_lo (see the top of this file).
   template <class B>
   SIMDACT_INLINE static split<B> mills(B a) {
@@ -163,8 +184,9 @@ struct gelu {
     return {m_hi, simd::fmadd(v * v, rest, err)};
   }
 
-  template <bool Common, class B>
-  SIMDACT_INLINE static B evaluate(B x) {
+  // The result, or (Split, the common case only) its two terms before the last rounding.
+  template <bool Common, bool Split = false, class B>
+  SIMDACT_INLINE static auto evaluate(B x) {
     // x clamped to [-14.4, 13] (NaN kept); a = |xc|.
     B xc = x;
     if constexpr (!Common)
@@ -188,7 +210,10 @@ struct gelu {
     const B b = simd::positive_part(x);
     const B t = simd::fnmadd(a, q, b);
     const B e = simd::fmadd(a, q, t - b);
-    if constexpr (Common) {
+    if constexpr (Split) {
+      static_assert(Common);
+      return split<B>{t, -simd::fmadd(a, q_lo, e)};
+    } else if constexpr (Common) {
       return t - simd::fmadd(a, q_lo, e);
     } else {
       const B y = t - simd::max_nan_dropping(simd::fmadd(a, q_lo, e), B(-INFINITY));
@@ -220,13 +245,37 @@ struct gelu {
     static constexpr std::size_t batches_per_step = 3;
     template <class B>
     SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+      const auto [e, n, b] = terms(x);
+      return simd::fnmadd(e, n, b);
+    }
+
+    // As a gate (geglu, gated.hpp): y = b - e N as y + (its rounding error), times up (b - y is
+    // exact: Sterbenz for x > 0, y being in [x/2, x]; -y for x <= 0): the error of y before its
+    // rounding, 3 ULP; for 2^-100 <= |x| <= 12.5, where e (>= 2^-113) and y are normal.
+    struct gate {
+      template <class B>
+      SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+        const B a = simd::abs(x);
+        return (a <= B(12.5f)) & (a >= B(0x1p-100f));
+      }
+      template <class B>
+      SIMDACT_INLINE static B times(B x, B up, const params& /*unused*/) {
+        const auto [e, n, b] = terms(x);
+        const B y = simd::fnmadd(e, n, b);
+        return split_times(split<B>{y, simd::fnmadd(e, n, b - y)}, up);
+      }
+    };
+
+    // e^(-a^2/2), N(a) and b = max(-0, x) (see above).
+    template <class B>
+    SIMDACT_INLINE static std::array<B, 3> terms(B x) {
       constexpr bool scalef = simd::scales_in_one<B>;
       constexpr float a_max = scalef ? 14.4f : 13.2f;
       // A NaN x gives a_max or NaN here, by ISA; max_nan_passing carries it to the result.
       const B a = simd::min(simd::abs(x), B(a_max));
       B e = fast_exp_of_product<false>(a, a * B(-0.5f));
       if constexpr (!scalef) e = simd::keep_where(a < B(a_max), e);
-      return simd::fnmadd(e, tail(a), simd::max_nan_passing(B(-0.0f), x));
+      return {e, tail(a), simd::max_nan_passing(B(-0.0f), x)};
     }
 
     // N on each interval, by k: {c_k, c0, c1, ...} (tools/sollya/gelu_fast.sollya).

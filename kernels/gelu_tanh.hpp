@@ -82,6 +82,43 @@ struct gelu_tanh {
     return patch<gelu_tanh>(x, p, t >= B(-100.0f), fast);
   }
 
+  // As a gate (geglu_tanh, gated.hpp): x logistic(t + t_lo) unrounded, the float path's value
+  // before its last rounding and its error, 2^-24.7: for x >= -10 (t >= -92.6; +inf and NaN fail
+  // gated.hpp's tests), with x clamped to 9 for t and the wide logistic, its value times 2^64
+  // where t < -64 (scale 2^-64: gated.hpp applies it to the product).
+  struct gate {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+      return x >= B(-10.0f);
+    }
+    // 2^-69 <= |x| <= 8: the value's magnitude is least at the ends, 2^-70 and 8 / (1 + e^49.3)
+    // = 2^-68.1, and at most 8 (gated.hpp's common case).
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
+      const B a = simd::abs(x);
+      return (a <= B(8.0f)) & (a >= B(0x1p-69f));
+    }
+    template <class B>
+    SIMDACT_INLINE static scaled_split<B> value(B x, const params& p) {
+      const scaled_quotient<B> s = logistic_of(x, p);
+      return {times_logistic_split(x, static_cast<const quotient<B>&>(s)), s.scale};
+    }
+    // The common case (logistic.hpp): -10 <= x <= 2^60, the logistic of value(): at least 2^-92.3
+    // (t = -64, where the wide logistic starts to scale by 2^64; 2^-69.6 times 2^64 at t = -92.6),
+    // so |x up| >= 2^-20.
+    static constexpr float min_product = 0x1p-20f;
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> in_range(B x, const params& /*unused*/) {
+      return (x >= B(-10.0f)) & (x <= B(0x1p60f));
+    }
+    template <class B>
+    SIMDACT_INLINE static scaled_quotient<B> logistic_of(B x, const params& /*unused*/) {
+      const auto [t, t_lo] = two_u(simd::min(x, B(9.0f)));
+      return logistic_wide<exp_accuracy::coarse>(t, t_lo);
+    }
+    using common = x_up_logistic_common<gate>;
+  };
+
   // The fast tier: x / (1 + e^-(t + t_lo)), t + t_lo as above (the logistic of t << 0 needs t's
   // remainder: t's own rounding would cost up to |t| 2^-24 relative), E from expf_fast.hpp, one
   // division: the error of logistic.hpp's fast_logistic, 3 ULP. Lanes with t < -87 (x below about
@@ -101,9 +138,17 @@ struct gelu_tanh {
         return quotient(x, t, t_lo);
       }
     };
+    // As a gate: (x up) / (1 + E), 3.5 ULP (silu.hpp).
+    struct gate : covers_up_to<9> {
+      template <class B>
+      SIMDACT_INLINE static B times(B x, B up, const params& /*unused*/) {
+        const auto [t, t_lo] = two_u(x);
+        return quotient(x * up, t, t_lo);
+      }
+    };
     template <class B>
-    SIMDACT_INLINE static B quotient(B x, B t, B t_lo) {
-      return simd::div(x, B(1.0f) + fast_exp<true>(t, t_lo));
+    SIMDACT_INLINE static B quotient(B numerator, B t, B t_lo) {
+      return simd::div(numerator, B(1.0f) + fast_exp<true>(t, t_lo));
     }
   };
 };

@@ -166,6 +166,51 @@ SIMDACT_INLINE scaled_quotient<B> logistic_wide(B y, B y_lo) {
   return logistic_detail::logistic_impl<true, true, A>(y, y_lo);
 }
 
+// x * logistic as hi + lo before any rounding (the gates of gated.hpp): hi = x q rounded, lo = its
+// rounding error plus x r residual, whose rounding is 2^-24 of a term below 2^-13 of hi.
+template <class B>
+SIMDACT_INLINE split<B> times_logistic_split(B x, const quotient<B>& s) {
+  const B hi = x * s.q;
+  return {hi, simd::fmadd(x * s.rcp, s.residual, simd::fmsub(x, s.q, hi))};
+}
+
+// The common case of a gate x logistic(y) times up (silu, swish, gelu_tanh; gated.hpp), Gate
+// stating in_range(x, p), the lanes where the logistic (times 1 / scale, where logistic_of gives a
+// scaled_quotient) is at least 2^-72 / 2^(-40 - log2 min_product), and logistic_of(x, p), that
+// logistic: x up = xu + xu_lo exactly, then xu q + (xu rcp residual + xu_lo q), one rounding (times
+// the scale: a second one where the result is subnormal, within 1 ULP still, see gelu.hpp): the
+// error of x logistic's float path (its logistic's; the terms left out or rounded are 2^-38 of the
+// result). Where |x up| is in [Gate::min_product (2^-40 unless it says), 2^100]: xu_lo exact, the
+// result (before the scale) at most 2^100 and at least 2^-112, its terms normal but for xu_lo q
+// (2^-24 of the result: its underflow, 2^-150, is 2^-38 of it).
+template <class Gate>
+struct x_up_logistic_common {
+  static constexpr float min_product() {
+    if constexpr (requires { Gate::min_product; }) {
+      return Gate::min_product;
+    } else {
+      return 0x1p-40f;
+    }
+  }
+  template <class B>
+  SIMDACT_INLINE static simd::mask_t<B> covers(B x, B up, const params& p) {
+    const B a = simd::abs(x * up);
+    return Gate::in_range(x, p) & (a >= B(min_product())) & (a <= B(0x1p100f));
+  }
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, B up, const params& p) {
+    const B xu = x * up;
+    const B xu_lo = simd::fmsub(x, up, xu);
+    const auto s = Gate::logistic_of(x, p);
+    const B y = simd::fmadd(xu, s.q, simd::fmadd(xu * s.rcp, s.residual, xu_lo * s.q));
+    if constexpr (requires { s.scale; }) {
+      return y * s.scale;
+    } else {
+      return y;
+    }
+  }
+};
+
 // x * logistic, one rounding (and a second one where the wide logistic's scale makes the result
 // subnormal). x_corr is x as it multiplies the correction term, clamped to the finite floats where
 // an infinite x does not go to the double path (see silu). x_corr * rcp goes first, in parallel
@@ -224,9 +269,15 @@ struct x_times_logistic_of_x : logistic_of_x<x_times_logistic_of_x> {
 // are flushed or off by less than it), D = 1 + E rounded, 1 / D by one division.
 // Error before the last rounding, relative: E's (2^-24.1 plus half an ULP, under 2^-23.4) times E /
 // (1 + E) < 1, plus D's rounding 2^-24: under 2^-22.9, within 3 ULP after it.
+// numerator / (1 + e^-y) (numerator = 1; the gated form: up).
+template <class B>
+SIMDACT_INLINE B fast_logistic(B y, B numerator) {
+  return simd::div(numerator, B(1.0f) + fast_exp<true>(y));
+}
+
 template <class B>
 SIMDACT_INLINE B fast_logistic(B y) {
-  return simd::div(B(1.0f), B(1.0f) + fast_exp<true>(y));
+  return fast_logistic(y, B(1.0f));
 }
 
 // The fast tier of x logistic(m x) = x / (1 + e^-(m x)) for a loop-invariant m > 0 (silu: m = 1;
@@ -249,13 +300,25 @@ struct fast_x_times_logistic {
     }
     template <class B>
     SIMDACT_INLINE static B eval(B x, const params& p) {
-      const B e = Product ? fast_exp_of_product<true>(x, B(p.beta)) : fast_exp<true, true>(x);
-      return simd::div(x, B(1.0f) + e);
+      return over_one_plus_e(x, x, p);
     }
   };
   template <class B>
   SIMDACT_INLINE static B eval(B x, const params& p) {
     return patch<K>(x, p, common::covers(x, p), common::eval(x, p));
+  }
+  // As a gate (gated.hpp): (x up) / (1 + E), on the lanes of common.
+  struct gate : common {
+    template <class B>
+    SIMDACT_INLINE static B times(B x, B up, const params& p) {
+      return over_one_plus_e(x, x * up, p);
+    }
+  };
+  // numerator / (1 + e^-(m x)).
+  template <class B>
+  SIMDACT_INLINE static B over_one_plus_e(B x, B numerator, const params& p) {
+    const B e = Product ? fast_exp_of_product<true>(x, B(p.beta)) : fast_exp<true, true>(x);
+    return simd::div(numerator, B(1.0f) + e);
   }
 };
 

@@ -24,7 +24,14 @@
 //                                           driver's options) with its bound `max_ulp` where the
 //                                           exact result is at least FLT_MIN in magnitude (below
 //                                           it: FLT_MIN absolute, simdact.h); without one, the
-//                                           fast tier runs the accurate kernel.
+//                                           fast tier runs the accurate kernel;
+//   gate                                    the activation as the gate of a fused gated kernel,
+//                                           f(gate) * up (gated.hpp): covers(x, p), the gates
+//                                           whose value(x, p) gives f unrounded as hi + lo (a
+//                                           split, or a scaled_split) to a relative error below
+//                                           2^-24, bounded(x, p) or its own `common`, and, in
+//                                           `fast`, covers and times(x, up, p); where it is
+//                                           missing, the activation cannot gate.
 #pragma once
 
 #include <concepts>

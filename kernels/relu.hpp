@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "driver.hpp"
+#include "parts.hpp"
 #include "protocol.hpp"
 #include "simd.hpp"
 
@@ -32,6 +33,19 @@ struct relu {
     const B zero = simd::broadcast<B>(0.0f);
     return simd::zero_where(x <= zero, x);
   }
+
+  // As a gate (reglu, gated.hpp): relu(x) exactly, every gate but NaN.
+  struct gate {
+    static constexpr bool exact = true;
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+      return x == x;
+    }
+    template <class B>
+    SIMDACT_INLINE static split<B> value(B x, const params& p) {
+      return {eval(x, p), B(0.0f)};
+    }
+  };
 };
 
 }  // namespace simdact::SIMDACT_ISA::kernels

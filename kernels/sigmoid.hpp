@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 #include "exp_f64.hpp"
 #include "logistic.hpp"
@@ -49,15 +50,52 @@ struct sigmoid : logistic_of_x<sigmoid> {
     return logistic<exp_accuracy::coarse>(Common ? x : simd::min(x, B(87.0f))).value();
   }
 
+  // As a gate (glu, gated.hpp): the float path's logistic unrounded, q + residual r, for
+  // |x| <= 80; its error 2^-24.7 (above).
+  struct gate : covers_up_to<80> {
+    // |x| <= 48: the value is in [e^-48, 1], e^-48 = 2^-69.2 (gated.hpp's common case).
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
+      return simd::abs(x) <= B(48.0f);
+    }
+    template <class B>
+    SIMDACT_INLINE static split<B> value(B x, const params& /*unused*/) {
+      const quotient<B> s = logistic<exp_accuracy::coarse>(x);
+      return {s.q, s.residual * s.rcp};
+    }
+    // The common case: up q + up rcp residual, one rounding (logistic.hpp's times_logistic: the
+    // logistic's error, 2^-24.7; where the result is subnormal its correction term's underflow,
+    // 2^-150, half an ULP there), for |x| <= 48 and normal ups (a zero up takes gated.hpp's
+    // tests, which keep the product's sign).
+    struct common {
+      template <class B>
+      SIMDACT_INLINE static simd::mask_t<B> covers(B x, B up, const params& /*unused*/) {
+        const B a = simd::abs(up);
+        return (simd::abs(x) <= B(48.0f)) & (a >= B(std::numeric_limits<float>::min())) &
+               (a <= B(std::numeric_limits<float>::max()));
+      }
+      template <class B>
+      SIMDACT_INLINE static B eval(B x, B up, const params& /*unused*/) {
+        return times_logistic(up, logistic<exp_accuracy::coarse>(x), up);
+      }
+    };
+  };
+
   // The fast tier: logistic.hpp's fast_logistic, every input in float, no double path. Bound 3
   // ULP where the result is normal (x >= -87.3); below, off by less than FLT_MIN, +0 from x =
-  // -88.7 on.
+  // -88.7 on. As a gate, up / (1 + E): up exact in the numerator, the same bound.
   struct fast : fast_loop {
     static constexpr int max_ulp = 3;
     template <class B>
     SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
       return fast_logistic(x);
     }
+    struct gate : covers_up_to<88> {
+      template <class B>
+      SIMDACT_INLINE static B times(B x, B up, const params& /*unused*/) {
+        return fast_logistic(x, up);
+      }
+    };
   };
 };
 

@@ -114,6 +114,41 @@ struct swish {
     };
   };
 
+  // As a gate (swiglu with beta, gated.hpp): x logistic(y + y_lo) unrounded, y + y_lo = beta x
+  // exactly, for |beta x| <= 80 (whatever beta's sign: the logistic's domain holds both), with
+  // the coarse exponential: the error of silu's float path, 2^-24.7 (the hazard that keeps swish
+  // on the fine one, results near 2^-126, goes to gated.hpp's reference path).
+  struct gate {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
+      return simd::abs(B(p.beta) * x) <= B(80.0f);
+    }
+    // The common case (logistic.hpp): |beta x| <= 40.
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> in_range(B x, const params& p) {
+      return simd::abs(B(p.beta) * x) <= B(40.0f);
+    }
+    template <class B>
+    SIMDACT_INLINE static quotient<B> logistic_of(B x, const params& p) {
+      const B beta(p.beta);
+      const B y = beta * x;
+      return logistic<exp_accuracy::coarse>(y, simd::fmsub(beta, x, y));
+    }
+    using common = x_up_logistic_common<gate>;
+    // |beta x| <= 40 and 2^-12 <= |x| <= 2^60: the value's magnitude is at least |x| sigmoid(-40)
+    // >= 2^-12 2^-57.7 = 2^-69.7 and at most 2^60 (gated.hpp's common case; smaller |x| take its
+    // tests).
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& p) {
+      const B a = simd::abs(x);
+      return (simd::abs(B(p.beta) * x) <= B(40.0f)) & (a >= B(0x1p-12f)) & (a <= B(0x1p60f));
+    }
+    template <class B>
+    SIMDACT_INLINE static split<B> value(B x, const params& p) {
+      return times_logistic_split(x, logistic_of(x, p));
+    }
+  };
+
   // The driver's choice per call (driver.hpp): beta = 1 runs silu's kernel (beta x exact, no
   // remainder to carry: the same results), 0 < beta <= 2^12 the moderate one.
   using variants = std::tuple<x_times_logistic_of_x, moderate>;

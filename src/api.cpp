@@ -36,6 +36,17 @@ void apply(activation a, const float* x, float* y, std::size_t n, const params& 
   check(detail::run_elementwise(a, x, y, n, &p));
 }
 
+void apply_gated(activation a, const float* gate, const float* up, float* y, std::size_t n,
+                 const params& p) {
+  check(detail::run_gated(a, &p, gate, up, y, n));
+}
+
+void apply_gated_rows(activation a, const params& p, const float* x, float* y, std::size_t rows,
+                      std::size_t d, std::size_t x_row_stride, std::size_t y_row_stride,
+                      gate_order order) {
+  check(detail::run_gated_rows(a, &p, x, y, rows, d, x_row_stride, y_row_stride, order));
+}
+
 void softmax(const float* x, float* y, std::size_t rows, std::size_t cols, std::size_t x_row_stride,
              std::size_t y_row_stride) {
   check(detail::run_softmax(false, x, y, rows, cols, x_row_stride, y_row_stride));
@@ -74,6 +85,14 @@ void check_sizes(std::size_t nx, std::size_t ny) {
 void apply(activation a, std::span<const float> x, std::span<float> y, const params& p) {
   check_sizes(x.size(), y.size());
   apply(a, x.data(), y.data(), x.size(), p);
+}
+
+void apply_gated(activation a, std::span<const float> gate, std::span<const float> up,
+                 std::span<float> y, const params& p) {
+  if (up.size() != gate.size())
+    throw std::invalid_argument("simdact: up: size differs from gate's");
+  if (y.size() != gate.size()) throw std::invalid_argument("simdact: y: size differs from gate's");
+  apply_gated(a, gate.data(), up.data(), y.data(), gate.size(), p);
 }
 
 void softmax(std::span<const float> x, std::span<float> y) {

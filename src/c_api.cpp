@@ -10,6 +10,8 @@
 #include "simdact/simdact.h"
 
 using simdact::detail::run_elementwise;
+using simdact::detail::run_gated;
+using simdact::detail::run_gated_rows;
 using simdact::detail::run_softmax;
 
 namespace {
@@ -35,6 +37,36 @@ extern "C" {
 simdact_status simdact_apply_f32(simdact_activation activation, const simdact_params* params,
                                  const float* x, float* y, size_t n) {
   return status(run_elementwise(activation, x, y, n, params));
+}
+
+#define SIMDACT_GATED(name, activation, ACTIVATION)                                             \
+  simdact_status simdact_##name##_f32(const float* gate, const float* up, float* y, size_t n) { \
+    return status(run_gated(SIMDACT_##ACTIVATION, nullptr, gate, up, y, n));                    \
+  }                                                                                             \
+  simdact_status simdact_##name##_rows_f32(const float* x, float* y, size_t rows, size_t d,     \
+                                           size_t x_row_stride, size_t y_row_stride,            \
+                                           simdact_gate_order order) {                          \
+    return status(run_gated_rows(SIMDACT_##ACTIVATION, nullptr, x, y, rows, d, x_row_stride,    \
+                                 y_row_stride, order));                                         \
+  }
+#include "simdact/gated.def"
+
+simdact_status simdact_apply_gated_f32(simdact_activation activation, const simdact_params* params,
+                                       const float* gate, const float* up, float* y, size_t n) {
+  return status(run_gated(activation, params, gate, up, y, n));
+}
+
+simdact_status simdact_apply_gated_rows_f32(simdact_activation activation,
+                                            const simdact_params* params, const float* x, float* y,
+                                            size_t rows, size_t d, size_t x_row_stride,
+                                            size_t y_row_stride, simdact_gate_order order) {
+  return status(
+      run_gated_rows(activation, params, x, y, rows, d, x_row_stride, y_row_stride, order));
+}
+
+int simdact_can_gate(simdact_activation activation) {
+  if (simdact::registry::find(activation) == nullptr) return 0;
+  return simdact::scalar::can_gate(activation) ? 1 : 0;
 }
 
 simdact_params simdact_default_params(simdact_activation activation) {

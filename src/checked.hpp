@@ -20,6 +20,17 @@ struct error {
 // `a` is taken as an integer: a C caller may pass any value of the enum's underlying type.
 error run_elementwise(int a, const float* x, float* y, std::size_t n, const simdact_params* params);
 
+// y = f(gate) * up, f the registry activation `a` (one that can gate) with `params` (NULL: its
+// defaults), in the tier params->accuracy.
+error run_gated(int a, const simdact_params* params, const float* gate, const float* up, float* y,
+                std::size_t n);
+
+// The same over rows of x holding the d gate values and the d up values (in `order`), each
+// row's d results in y.
+error run_gated_rows(int a, const simdact_params* params, const float* x, float* y,
+                     std::size_t rows, std::size_t d, std::size_t x_row_stride,
+                     std::size_t y_row_stride, int order);
+
 // The fast tier of softmax and log_softmax runs their accurate kernels (kernels/softmax.hpp).
 error run_softmax(bool log, const float* x, float* y, std::size_t rows, std::size_t cols,
                   std::size_t x_row_stride, std::size_t y_row_stride,

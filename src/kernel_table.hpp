@@ -13,6 +13,8 @@
 namespace simdact::detail {
 
 using elementwise_fn = void (*)(const float* x, float* y, std::size_t n, const simdact_params& p);
+using gated_fn = void (*)(const float* gate, const float* up, float* y, std::size_t n,
+                          const simdact_params& p);
 using softmax_fn = void (*)(const float* x, float* y, std::size_t rows, std::size_t cols,
                             std::size_t x_row_stride, std::size_t y_row_stride);
 
@@ -23,6 +25,10 @@ struct kernel_table {
   // The fast tier (SIMDACT_ACCURACY_FAST) by registry id: the kernel's own fast one where it has
   // one, else the same entry as `elementwise`.
   elementwise_fn fast[SIMDACT_ACTIVATION_COUNT];
+  // The gated kernels, y = f(gate) * up fused (kernels/gated.hpp), by the registry id of f, in
+  // each tier; null where f's kernel states no `gate`.
+  gated_fn gated[SIMDACT_ACTIVATION_COUNT];
+  gated_fn gated_fast[SIMDACT_ACTIVATION_COUNT];
   softmax_fn softmax;
   softmax_fn log_softmax;
 };
@@ -37,6 +43,8 @@ const detail::kernel_table& table();
 // `fast`): a fact of the kernels, the same on every ISA, read from the scalar unit, which every
 // build has.
 bool has_fast_kernel(int id);
+// Whether registry activation `id` (a valid one) can gate (its kernel states a `gate`), likewise.
+bool can_gate(int id);
 }  // namespace simdact::scalar
 namespace simdact::avx2 {
 const detail::kernel_table& table();

@@ -41,6 +41,25 @@
  *   the others get 0 (log_softmax: -log(count) and -inf); a NaN anywhere makes the row NaN.
  *   Errors: NULL pointers with rows*cols > 0, a stride < cols, sizes whose extent overflows or
  *   wraps around the address space.
+ *
+ * Gated activations, fused (swiglu, geglu, geglu_tanh, reglu, glu: simdact/gated.def):
+ *   y[i] = f(gate[i]) * up[i] in one pass (f = silu, gelu, gelu_tanh, relu, sigmoid), each result
+ *   within 1 ULP of the correctly rounded value of the exact product f(gate) * up (not of the
+ *   product of a rounded f(gate)); in the fast tier within 4 ULP where that product is normal.
+ *   Any activation that can gate (simdact_can_gate: also swish, for swiglu with beta) through
+ *   simdact_apply_gated_f32. y may equal gate or up (in place); any other overlap of y with
+ *   either is an error (gate and up, both read only, may overlap each other).
+ *   Rows (simdact_<name>_rows_f32): x is rows x 2d, row r holding d gate values then d up values
+ *   (SIMDACT_GATE_FIRST, torch.nn.functional.glu's order) or the other way round
+ *   (SIMDACT_UP_FIRST), at x + r * x_row_stride; row r's d results at y + r * y_row_stride.
+ *   Strides in elements, x_row_stride >= 2d, y_row_stride >= d. In place: y == x with
+ *   y_row_stride <= x_row_stride; any other overlap of the two extents is an error.
+ *   Special values: NaN in either input gives NaN. A zero factor gives a zero product with the
+ *   product's sign, whatever the other factor, the infinities included: where f(gate) is exactly
+ *   0 (relu of a gate <= 0; the gate ±0 for silu, gelu, gelu_tanh) or its limit is (silu, gelu,
+ *   gelu_tanh and sigmoid at gate = -inf), and where up is ±0 (swiglu(-inf, 5) = -0,
+ *   reglu(-1, inf) = +0, swiglu(inf, 0) = +0); otherwise the infinities follow the product's
+ *   rule (swiglu(inf, -2) = -inf).
  */
 #ifndef SIMDACT_SIMDACT_H
 #define SIMDACT_SIMDACT_H
@@ -75,6 +94,12 @@ typedef SIMDACT_ENUM(simdact_activation){
 #define SIMDACT_ACTIVATION(id, name, NAME, count, plist) SIMDACT_##NAME = id,
 #include "simdact/activations.def"
     SIMDACT_ACTIVATION_COUNT} simdact_activation;
+
+/** Which half of a row of the gated activations' row layout holds the gate. */
+typedef SIMDACT_ENUM(simdact_gate_order){
+    SIMDACT_GATE_FIRST = 0, /**< the d gate values, then the d up values (torch glu's order) */
+    SIMDACT_UP_FIRST = 1    /**< the d up values, then the d gate values */
+} simdact_gate_order;
 
 /** Instruction sets a kernel table is built for. SIMDACT_ISA_AUTO means "the best the CPU
  * supports" (capped by SIMDACT_MAX_ISA). */
@@ -168,6 +193,40 @@ SIMDACT_EXPORT simdact_status simdact_log_softmax_ex_f32(const float* x, float* 
                                                          size_t cols, size_t x_row_stride,
                                                          size_t y_row_stride,
                                                          simdact_accuracy accuracy);
+
+/* The gated activations by name, from simdact/gated.def: y[i] = f(gate[i]) * up[i] for i < n, f
+ * at its default parameters, in the accurate tier; and the same over rows (see the contract
+ *  above):
+ *   simdact_swiglu_f32(gate, up, y, n)      f = silu
+ *   simdact_geglu_f32(gate, up, y, n)       f = gelu (erf)
+ *   simdact_geglu_tanh_f32(gate, up, y, n)  f = gelu_tanh
+ *   simdact_reglu_f32(gate, up, y, n)       f = relu
+ *   simdact_glu_f32(gate, up, y, n)         f = sigmoid
+ *   simdact_<name>_rows_f32(x, y, rows, d, x_row_stride, y_row_stride, order) */
+#define SIMDACT_GATED(name, activation, ACTIVATION)                                                \
+  SIMDACT_EXPORT simdact_status simdact_##name##_f32(const float* gate, const float* up, float* y, \
+                                                     size_t n);                                    \
+  SIMDACT_EXPORT simdact_status simdact_##name##_rows_f32(                                         \
+      const float* x, float* y, size_t rows, size_t d, size_t x_row_stride, size_t y_row_stride,   \
+      simdact_gate_order order);
+#include "simdact/gated.def"
+
+/** y[i] = activation(gate[i]; params) * up[i] for i < n, fused, in the tier params->accuracy
+ * (params NULL: the defaults, accurate). An activation that cannot gate (simdact_can_gate) is
+ * SIMDACT_ERROR_INVALID_ARGUMENT, as are the elementwise functions' errors. */
+SIMDACT_EXPORT simdact_status simdact_apply_gated_f32(simdact_activation activation,
+                                                      const simdact_params* params,
+                                                      const float* gate, const float* up, float* y,
+                                                      size_t n);
+
+/** simdact_apply_gated_f32 over rows (see the contract above). */
+SIMDACT_EXPORT simdact_status simdact_apply_gated_rows_f32(
+    simdact_activation activation, const simdact_params* params, const float* x, float* y,
+    size_t rows, size_t d, size_t x_row_stride, size_t y_row_stride, simdact_gate_order order);
+
+/** 1 if `activation` can gate (simdact_apply_gated_f32 accepts it: sigmoid, relu, swish, silu,
+ * gelu, gelu_tanh), 0 otherwise. */
+SIMDACT_EXPORT int simdact_can_gate(simdact_activation activation);
 
 /** 1 if `activation` has a kernel of its own in the fast tier (SIMDACT_ACCURACY_FAST), 0 if the
  * fast tier runs its accurate kernel (or the activation is unknown). */

@@ -42,6 +42,31 @@ SIMDACT_EXPORT void apply(activation a, const float* x, float* y, std::size_t n)
 /// Applies any registry activation with the parameters `p` (start from simdact_default_params()).
 SIMDACT_EXPORT void apply(activation a, const float* x, float* y, std::size_t n, const params& p);
 
+/// Which half of a row holds the gate in the gated activations' row layout (simdact_gate_order).
+using gate_order = simdact_gate_order;
+/// The d gate values first, then the d up values (torch.nn.functional.glu's order).
+inline constexpr gate_order gate_first = SIMDACT_GATE_FIRST;
+/// The d up values first, then the d gate values.
+inline constexpr gate_order up_first = SIMDACT_UP_FIRST;
+
+/// Whether `a` can gate: apply_gated() accepts it (sigmoid, relu, swish, silu, gelu, gelu_tanh).
+inline bool can_gate(activation a) noexcept { return simdact_can_gate(a) != 0; }
+
+/// y[i] = a(gate[i]; p) * up[i], fused, in the tier p.accuracy (simdact.h's contract of the gated
+/// activations: within 1 ULP of the exact product in the accurate tier).
+SIMDACT_EXPORT void apply_gated(activation a, const float* gate, const float* up, float* y,
+                                std::size_t n, const params& p);
+/// apply_gated() with a's default parameters, accurate tier.
+inline void apply_gated(activation a, const float* gate, const float* up, float* y, std::size_t n) {
+  apply_gated(a, gate, up, y, n, simdact_default_params(a));
+}
+/// apply_gated() over rows: row r of x holds d gate and d up values (in `order`), its d results
+/// go to y + r * y_row_stride (strides in elements; in place: y == x, y_row_stride <=
+/// x_row_stride).
+SIMDACT_EXPORT void apply_gated_rows(activation a, const params& p, const float* x, float* y,
+                                     std::size_t rows, std::size_t d, std::size_t x_row_stride,
+                                     std::size_t y_row_stride, gate_order order = gate_first);
+
 /// Row-wise softmax of a rows x cols matrix with row strides in elements (>= cols).
 SIMDACT_EXPORT void softmax(const float* x, float* y, std::size_t rows, std::size_t cols,
                             std::size_t x_row_stride, std::size_t y_row_stride);
@@ -111,7 +136,53 @@ SIMDACT_EXPORT void softmax(accuracy tier, std::span<const float> x, std::span<f
 /// Log-softmax of x as one contiguous row in the accuracy tier `tier`.
 SIMDACT_EXPORT void log_softmax(accuracy tier, std::span<const float> x, std::span<float> y);
 
+/// apply_gated() over spans: gate, up and y of one size.
+SIMDACT_EXPORT void apply_gated(activation a, std::span<const float> gate,
+                                std::span<const float> up, std::span<float> y, const params& p);
 #endif  // SIMDACT_HAS_SPAN
+
+// The gated activations by name (simdact/gated.def): swiglu (silu), geglu (gelu), geglu_tanh,
+// reglu (relu), glu (sigmoid), each as name(gate, up, y, n), name(tier, gate, up, y, n), their
+// span forms, and name_rows(x, y, rows, d, x_row_stride, y_row_stride, order = gate_first), also
+// with a tier first.
+#ifdef SIMDACT_HAS_SPAN
+#define SIMDACT_GATED_SPAN(name, ACTIVATION)                                                     \
+  inline void name(accuracy tier, std::span<const float> gate, std::span<const float> up,        \
+                   std::span<float> y) {                                                         \
+    params p = simdact_default_params(SIMDACT_##ACTIVATION);                                     \
+    p.accuracy = tier;                                                                           \
+    apply_gated(SIMDACT_##ACTIVATION, gate, up, y, p);                                           \
+  }                                                                                              \
+  inline void name(std::span<const float> gate, std::span<const float> up, std::span<float> y) { \
+    name(accurate, gate, up, y);                                                                 \
+  }
+#else
+#define SIMDACT_GATED_SPAN(name, ACTIVATION)
+#endif
+#define SIMDACT_GATED(name, activation, ACTIVATION)                                              \
+  inline void name(accuracy tier, const float* gate, const float* up, float* y, std::size_t n) { \
+    params p = simdact_default_params(SIMDACT_##ACTIVATION);                                     \
+    p.accuracy = tier;                                                                           \
+    apply_gated(SIMDACT_##ACTIVATION, gate, up, y, n, p);                                        \
+  }                                                                                              \
+  inline void name(const float* gate, const float* up, float* y, std::size_t n) {                \
+    name(accurate, gate, up, y, n);                                                              \
+  }                                                                                              \
+  inline void name##_rows(accuracy tier, const float* x, float* y, std::size_t rows,             \
+                          std::size_t d, std::size_t x_row_stride, std::size_t y_row_stride,     \
+                          gate_order order = gate_first) {                                       \
+    params p = simdact_default_params(SIMDACT_##ACTIVATION);                                     \
+    p.accuracy = tier;                                                                           \
+    apply_gated_rows(SIMDACT_##ACTIVATION, p, x, y, rows, d, x_row_stride, y_row_stride, order); \
+  }                                                                                              \
+  inline void name##_rows(const float* x, float* y, std::size_t rows, std::size_t d,             \
+                          std::size_t x_row_stride, std::size_t y_row_stride,                    \
+                          gate_order order = gate_first) {                                       \
+    name##_rows(accurate, x, y, rows, d, x_row_stride, y_row_stride, order);                     \
+  }                                                                                              \
+  SIMDACT_GATED_SPAN(name, ACTIVATION)
+#include "simdact/gated.def"
+#undef SIMDACT_GATED_SPAN
 
 // The elementwise activations by name, each documented: sigmoid(x, y, n), tanh, relu,
 // leaky_relu(x, y, n, alpha = 0.01), elu(x, y, n, alpha = 1), swish(x, y, n, beta = 1), silu, gelu,

@@ -6,6 +6,7 @@
 
 #include "../../kernels/all.hpp"
 #include "../../kernels/driver.hpp"
+#include "../../kernels/gated.hpp"
 #include "../../kernels/protocol.hpp"
 #include "../kernel_table.hpp"
 
@@ -16,6 +17,33 @@ void scalar_elementwise(const float* x, float* y, std::size_t n, const simdact_p
   for (std::size_t i = 0; i < n; ++i) y[i] = static_cast<float>(K::reference(x[i], p));
 }
 
+template <class K>
+void scalar_gated(const float* gate, const float* up, float* y, std::size_t n,
+                  const simdact_params& p) {
+  for (std::size_t i = 0; i < n; ++i) y[i] = kernels::gated_reference<K>(gate[i], up[i], p);
+}
+
+// The gated kernels of K, null where K cannot gate (kernels/gated.hpp).
+template <class K>
+constexpr detail::gated_fn scalar_gated_of() {
+  if constexpr (kernels::has_gate<K>) {
+    return &scalar_gated<K>;
+  } else {
+    return nullptr;
+  }
+}
+
+template <class Arch, class K, bool Fast>
+constexpr detail::gated_fn vector_gated_of() {
+  if constexpr (!kernels::has_gate<K>) {
+    return nullptr;
+  } else if constexpr (Fast) {
+    return kernels::gated_entry<Arch, kernels::gated_fast_kernel<K>>();
+  } else {
+    return kernels::gated_entry<Arch, kernels::gated<K>>();
+  }
+}
+
 template <bool Log>
 void scalar_softmax(const float* x, float* y, std::size_t rows, std::size_t cols, std::size_t xs,
                     std::size_t ys) {
@@ -24,11 +52,12 @@ void scalar_softmax(const float* x, float* y, std::size_t rows, std::size_t cols
 }
 
 constexpr detail::kernel_table make_scalar_table() {
-  detail::kernel_table t{SIMDACT_ISA_SCALAR,   0, {}, {}, &scalar_softmax<false>,
+  detail::kernel_table t{SIMDACT_ISA_SCALAR,   0, {}, {}, {}, {}, &scalar_softmax<false>,
                          &scalar_softmax<true>};
 #define SIMDACT_ACTIVATION(id, name, NAME, count, params)                                    \
   static_assert(kernels::elementwise_kernel<kernels::name>, #name ": kernels/protocol.hpp"); \
-  t.elementwise[id] = t.fast[id] = &scalar_elementwise<kernels::name>;
+  t.elementwise[id] = t.fast[id] = &scalar_elementwise<kernels::name>;                       \
+  t.gated[id] = t.gated_fast[id] = scalar_gated_of<kernels::name>();
 #include "simdact/activations.def"
   return t;
 }
@@ -39,11 +68,13 @@ constexpr detail::kernel_table make_vector_table(
     simdact_isa isa, unsigned required_features,
     detail::softmax_fn softmax = &kernels::softmax::vector_rows<Arch, false>,
     detail::softmax_fn log_softmax = &kernels::softmax::vector_rows<Arch, true>) {
-  detail::kernel_table t{isa, required_features, {}, {}, softmax, log_softmax};
+  detail::kernel_table t{isa, required_features, {}, {}, {}, {}, softmax, log_softmax};
 #define SIMDACT_ACTIVATION(id, name, NAME, count, params)                                    \
   static_assert(kernels::elementwise_kernel<kernels::name>, #name ": kernels/protocol.hpp"); \
   t.elementwise[id] = kernels::elementwise_entry<Arch, kernels::name>();                     \
-  t.fast[id] = kernels::elementwise_entry<Arch, kernels::fast_kernel<kernels::name>>();
+  t.fast[id] = kernels::elementwise_entry<Arch, kernels::fast_kernel<kernels::name>>();      \
+  t.gated[id] = vector_gated_of<Arch, kernels::name, false>();                               \
+  t.gated_fast[id] = vector_gated_of<Arch, kernels::name, true>();
 #include "simdact/activations.def"
   return t;
 }

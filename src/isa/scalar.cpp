@@ -19,4 +19,12 @@ bool has_fast_kernel(int id) {
   return facts[id];
 }
 
+bool can_gate(int id) {
+  static constexpr bool facts[] = {
+#define SIMDACT_ACTIVATION(id, name, NAME, count, params) kernels::has_gate<kernels::name>,
+#include "simdact/activations.def"
+  };
+  return facts[id];
+}
+
 }  // namespace simdact::scalar

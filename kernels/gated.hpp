@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: Apache-2.0
+// Gated activations, fused: y = f(gate) * up in one pass over memory (swiglu: f = silu, geglu:
+// gelu, geglu_tanh: gelu_tanh, reglu: relu, glu: sigmoid; include/simdact/gated.def; and any
+// activation whose kernel states a `gate`, swish for swiglu with beta).
+//
+// Accuracy: each result within 1 ULP of the correctly rounded value of f(gate) * up computed
+// exactly, not of the product of a rounded f(gate) (which is up to 1.5 ULP off that). The
+// activation's kernel states, as its member `gate` (protocol.hpp), the gates it covers and, for
+// those, f(gate) unrounded as hi + lo, with a relative error below 2^-24 (its own derivation: the
+// error its activation has before the last rounding). Then
+//   P = hi up rounded, E = hi up - P by an FMA, y = P + (lo up + E), one rounding:
+// E is exact where |P| >= 2^-100 (hi up's 48 bits then lie above 2^-149), hi's own error is f's
+// where |hi| >= 2^-100 too (lo, 2^-24 of hi, then normal), and |lo up + E| is below
+// 2^-12 |P| (|lo| <= 2^-13 |hi|), so the FMA's rounding adds 2^-36 to f's error: still below
+// 2^-24 before the last rounding, which keeps y within 1 ULP of the correctly rounded product (the
+// two are less than 2 ULP apart). Where P is 0, a factor is 0 (exactly, or the product underflows
+// far below 2^-149) and P itself, with the sign of the product, is the result.
+// The other lanes (gates the kernel does not cover, hi below 2^-100, products beyond FLT_MAX or
+// between 0 and 2^-100, NaN and the infinities anywhere: rare in practice) take the reference path,
+// lane by lane: the activation's double reference times up in double, one rounding (products of
+// floats stay in double's range), within 1 ULP likewise.
+// The common case (driver.hpp: a step whose lanes all have ordinary gates and ups, tested on the
+// inputs) needs none of those tests: the gate's `common` where it states one, a formula that takes
+// up in before its last rounding (glu: up q + up rcp residual; swiglu, geglu_tanh: x up split
+// exactly, times the logistic; logistic.hpp), else the product above of gates whose value lies in
+// [2^-70, 2^60] (`bounded`) and ups in [2^-30, 2^30]. Elsewhere the common formula still gives the
+// lanes it covers, so that a lane's result never depends on its neighbours. Special values: NaN in either input ->
+// NaN; a gate whose activation is exactly 0, or whose limit is (silu, gelu, gelu_tanh at -inf: -0;
+// relu of any gate <= 0; sigmoid at -inf), times any up, the infinities included, is a zero with
+// the sign of the product (swiglu(-inf, 5) = -0), and so is any gate's value times up = ±0: a zero
+// factor gives a zero product, the limit, not inf * 0.
+//
+// The fast tier uses the activation's fast kernel where it has one, through that kernel's own
+// `gate`: the gates it covers, and times(gate, up), its formula with up taken in before its last
+// rounding (a rounded fast f(gate) times up could be 6 ULP off: 3 ULP of f near the bottom of its
+// binade, relative 3 * 2^-23, are 6 ULP of a product near the top of its own). Bound 4 ULP where
+// the exact product is normal; the lanes whose result is not normal, or whose gate the fast kernel
+// does not cover, take the accurate path.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <type_traits>
+
+#include "driver.hpp"
+#include "parts.hpp"
+#include "protocol.hpp"
+
+namespace simdact::SIMDACT_ISA::kernels {
+
+// f(gate) * up in double from K's reference, one rounding; the special values above. The scalar
+// kernel, the reference path of the vector ones, and the tests' oracle.
+template <class K>
+float gated_reference(float gate, float up, const params& p) {
+  if (std::isnan(gate) || std::isnan(up)) return gate + up;
+  const double f = K::reference(gate, p);
+  if (f == 0.0 || up == 0.0f) {
+    return std::signbit(f) != std::signbit(up) ? -0.0f : 0.0f;
+  }
+  return static_cast<float>(f * static_cast<double>(up));
+}
+
+// The reference path over a batch, out of line (rare: see patch, driver.hpp). The parameters by
+// value, so that the loop's copy never escapes.
+// Only the lanes `done` leaves out are computed (the others come out 0).
+template <class K, class B>
+__attribute__((noinline)) B gated_reference_lanes(B gate, B up, params p, simd::mask_t<B> done) {
+  alignas(64) float g[simd::lanes<B>], u[simd::lanes<B>], y[simd::lanes<B>], skip[simd::lanes<B>];
+  gate.store_aligned(g);
+  up.store_aligned(u);
+  simd::select(done, B(1.0f), B(0.0f)).store_aligned(skip);
+  for (std::size_t j = 0; j < simd::lanes<B>; ++j) {
+    y[j] = skip[j] != 0.0f ? 0.0f : gated_reference<K>(g[j], u[j], p);
+  }
+  return B::load_aligned(y);
+}
+
+template <class K>
+concept has_gate = requires {
+  typename K::gate;
+};
+
+// The loop options of a gated kernel: those of K's elementwise kernel (their register pressure is
+// alike: one more input per batch).
+template <class K>
+struct gated_options {
+  template <class B>
+  static constexpr bool interleave = interleaved<K, B>();
+  template <class B>
+  static constexpr std::size_t batches_per_step = kernels::batches_per_step<K, B>();
+};
+
+// Whether K's gate value is f(gate) exactly (lo = 0: relu).
+template <class K>
+constexpr bool exact_gate() {
+  if constexpr (requires { K::gate::exact; }) {
+    return K::gate::exact;
+  } else {
+    return false;
+  }
+}
+
+// The driver's common case of the gated kernels (driver.hpp), tested on the inputs of a whole
+// step: gates whose value lies in [2^-70, 2^60] (K::gate::bounded) and ups in [2^-30, 2^30], so
+// that every product is in [2^-100, 2^90] and no result needs the tests of eval below; where the
+// gate's value is exact, finite gates and ups (its product rounds once, whatever its size).
+template <class K, class B>
+SIMDACT_INLINE simd::mask_t<B> gated_common_covers(B gate, B up, const params& p) {
+  const B a = simd::abs(up);
+  if constexpr (exact_gate<K>()) {
+    const B big(std::numeric_limits<float>::max());
+    return (simd::abs(gate) <= big) & (a <= big);
+  } else {
+    return K::gate::bounded(gate, p) & (a >= B(0x1p-30f)) & (a <= B(0x1p30f));
+  }
+}
+
+// The common case from the gate's value: the products of `checked` below, whose tests all pass
+// there (for an exact gate value, P + E rounds to P).
+template <class K>
+struct common_from_value {
+  template <class B>
+  SIMDACT_INLINE static simd::mask_t<B> covers(B gate, B up, const params& p) {
+    return gated_common_covers<K>(gate, up, p);
+  }
+  template <class B>
+  SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
+    if constexpr (exact_gate<K>()) {
+      return K::gate::value(gate, p).hi * up;
+    } else {
+      return split_times(K::gate::value(gate, p), up);
+    }
+  }
+};
+
+// The accurate tier's common case: K::gate::common where the gate has one (a formula that takes
+// up in before its last rounding, cheaper than the product of a split value, with its own covers),
+// else common_from_value.
+template <class K>
+struct gate_common {
+  using type = common_from_value<K>;
+};
+template <class K>
+requires requires { typename K::gate::common; }
+struct gate_common<K> {
+  using type = typename K::gate::common;
+};
+
+// The accurate tier: f(gate) * up from K::gate (see the top of this file).
+template <class K>
+requires has_gate<K>
+struct gated : gated_options<K> {
+  using common = typename gate_common<K>::type;
+
+  // The common case's result where it covers (so that a lane's result never depends on its
+  // neighbours), else the checked product of the gate's value.
+  template <class B>
+  SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
+    const auto in_common = common::covers(gate, up, p);
+    const B y = common::eval(gate, up, p);
+    if (simd::all<B>(in_common)) return y;
+    return simd::select(in_common, y, checked(gate, up, p));
+  }
+
+  template <class B>
+  SIMDACT_INLINE static B checked(B gate, B up, const params& p) {
+    const auto value = K::gate::value(gate, p);
+    const B hi = value.hi;
+    const B product = hi * up;  // split_times' first product: the compiler computes it once
+    const B y = split_times(split<B>{hi, value.lo}, up);
+    const B a = simd::abs(product);
+    const auto zero = product == B(0.0f);
+    const B tiny(0x1p-100f);
+    const auto ok =
+        K::gate::covers(gate, p) &
+        (((a >= tiny) & (a <= B(std::numeric_limits<float>::max())) & (simd::abs(hi) >= tiny)) |
+         zero);
+    B fused = simd::select(zero, product, y);
+    // A value computed times 1 / scale: the product scaled back, a second rounding only where it
+    // is subnormal (within 1 ULP still: see gelu.hpp's scaled lanes).
+    if constexpr (requires { value.scale; }) fused = fused * value.scale;
+    if (simd::all<B>(ok)) return fused;
+    return simd::select(ok, fused, gated_reference_lanes<K>(gate, up, p, ok));
+  }
+};
+
+// The fast tier: K::fast::gate::times(gate, up, p) on the lanes it covers whose result is normal
+// (NaN and the infinities fail the test); the others by the accurate tier's eval above. Without a
+// fast kernel, the accurate tier.
+template <class K>
+requires has_gate<K>
+struct gated_fast : gated_options<typename K::fast> {
+  // The accurate tier's common case, where the fast gate's results are all normal.
+  struct common {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B gate, B up, const params& p) {
+      return gated_common_covers<K>(gate, up, p);
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
+      return K::fast::gate::times(gate, up, p);
+    }
+  };
+  template <class B>
+  SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
+    using fast_gate = typename K::fast::gate;
+    const B y = fast_gate::times(gate, up, p);
+    const B a = simd::abs(y);
+    const auto ok = fast_gate::covers(gate, p) & (a >= B(std::numeric_limits<float>::min())) &
+                    (a <= B(std::numeric_limits<float>::max()));
+    if (simd::all<B>(ok)) return y;
+    return simd::select(ok, y, gated<K>::eval(gate, up, p));
+  }
+};
+
+template <class K>
+concept has_fast_gate = has_fast<K> && requires {
+  typename K::fast::gate;
+};
+
+template <class K>
+using gated_fast_kernel = std::conditional_t<has_fast_gate<K>, gated_fast<K>, gated<K>>;
+
+template <class Arch, class Op>
+void gated_loop(const float* gate, const float* up, float* y, std::size_t n, const params& p) {
+  elementwise_loop<Arch, Op>(inputs<2>{gate, up}, y, n, p);
+}
+
+template <class Arch, class Op>
+SIMDACT_SCHEDULE_BEFORE_RA void gated_loop_interleaved(const float* gate, const float* up, float* y,
+                                                       std::size_t n, const params& p) {
+  elementwise_loop<Arch, Op>(inputs<2>{gate, up}, y, n, p);
+}
+
+template <class Arch, class Op>
+constexpr auto gated_entry() {
+  if constexpr (interleaved<Op, simd::batch<Arch>>()) {
+    return &gated_loop_interleaved<Arch, Op>;
+  } else {
+    return &gated_loop<Arch, Op>;
+  }
+}
+
+}  // namespace simdact::SIMDACT_ISA::kernels
