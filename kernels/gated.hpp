@@ -24,11 +24,11 @@
 // up in before its last rounding (glu: up q + up rcp residual; swiglu, geglu_tanh: x up split
 // exactly, times the logistic; logistic.hpp), else the product above of gates whose value lies in
 // [2^-70, 2^60] (`bounded`) and ups in [2^-30, 2^30]. Elsewhere the common formula still gives the
-// lanes it covers, so that a lane's result never depends on its neighbours. Special values: NaN in either input ->
-// NaN; a gate whose activation is exactly 0, or whose limit is (silu, gelu, gelu_tanh at -inf: -0;
-// relu of any gate <= 0; sigmoid at -inf), times any up, the infinities included, is a zero with
-// the sign of the product (swiglu(-inf, 5) = -0), and so is any gate's value times up = ±0: a zero
-// factor gives a zero product, the limit, not inf * 0.
+// lanes it covers, so that a lane's result never depends on its neighbours. Special values: NaN in
+// either input -> NaN; a gate whose activation is exactly 0, or whose limit is (silu, gelu,
+// gelu_tanh at -inf: -0; relu of any gate <= 0; sigmoid at -inf), times any up, the infinities
+// included, is a zero with the sign of the product (swiglu(-inf, 5) = -0), and so is any gate's
+// value times up = ±0: a zero factor gives a zero product, the limit, not inf * 0.
 //
 // The fast tier uses the activation's fast kernel where it has one, through that kernel's own
 // `gate`: the gates it covers, and times(gate, up), its formula with up taken in before its last
@@ -191,24 +191,33 @@ struct gated : gated_options<K> {
 template <class K>
 requires has_gate<K>
 struct gated_fast : gated_options<typename K::fast> {
-  // The accurate tier's common case, where the fast gate's results are all normal.
+  using fast_gate = typename K::fast::gate;
+
+  // The gates the fast gate covers (each bounded in magnitude by 2^60 at most) and ups in
+  // [2^-30, 2^30]: no overflow, no zero factor (whose sign the formulas need not keep), and
+  // results below FLT_MIN off by far less than FLT_MIN, the tier's bound there.
   struct common {
     template <class B>
     SIMDACT_INLINE static simd::mask_t<B> covers(B gate, B up, const params& p) {
-      return gated_common_covers<K>(gate, up, p);
+      const B a = simd::abs(up);
+      return fast_gate::covers(gate, p) & (a >= B(0x1p-30f)) & (a <= B(0x1p30f));
     }
     template <class B>
     SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
-      return K::fast::gate::times(gate, up, p);
+      return fast_gate::times(gate, up, p);
     }
   };
+
+  // The common case's result where it covers (so that a lane's result never depends on its
+  // neighbours), elsewhere the fast result where the gate is covered and the result normal, else
+  // the accurate tier's.
   template <class B>
   SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
-    using fast_gate = typename K::fast::gate;
     const B y = fast_gate::times(gate, up, p);
     const B a = simd::abs(y);
-    const auto ok = fast_gate::covers(gate, p) & (a >= B(std::numeric_limits<float>::min())) &
-                    (a <= B(std::numeric_limits<float>::max()));
+    const auto ok = common::covers(gate, up, p) |
+                    (fast_gate::covers(gate, p) & (a >= B(std::numeric_limits<float>::min())) &
+                     (a <= B(std::numeric_limits<float>::max())));
     if (simd::all<B>(ok)) return y;
     return simd::select(ok, y, gated<K>::eval(gate, up, p));
   }

@@ -138,11 +138,16 @@ struct gelu_tanh {
         return quotient(x, t, t_lo);
       }
     };
-    // As a gate: (x up) / (1 + E), 3.5 ULP (silu.hpp).
-    struct gate : covers_up_to<9> {
+    // As a gate: (x up) / (1 + E), 3.5 ULP (silu.hpp), for -9.8 <= x <= 2^60 (t >= -83.7, E
+    // normal), x clamped to 9 for t as above.
+    struct gate {
+      template <class B>
+      SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+        return (x >= B(-9.8f)) & (x <= B(0x1p60f));
+      }
       template <class B>
       SIMDACT_INLINE static B times(B x, B up, const params& /*unused*/) {
-        const auto [t, t_lo] = two_u(x);
+        const auto [t, t_lo] = two_u(simd::min(x, B(9.0f)));
         return quotient(x * up, t, t_lo);
       }
     };
