@@ -83,6 +83,45 @@ function(simdact_api_headers registry kernels out)
                       "inline void ${name}(std::span<const float> x, std::span<float> y${cxx_params}) {\n"
                       "  ${name}(accurate, x, y${pass});\n}\n#endif\n")
   endforeach()
+  # The gated activations (include/simdact/gated.def, beside the registry), by name too: C
+  # simdact_<name>_f32 and simdact_<name>_rows_f32, C++ simdact::<name> and <name>_rows.
+  get_filename_component(dir ${registry} DIRECTORY)
+  file(STRINGS ${dir}/gated.def gated_rows REGEX "^SIMDACT_GATED\\(")
+  foreach(row IN LISTS gated_rows)
+    string(REGEX MATCH "^SIMDACT_GATED\\(([a-z0-9_]+), *([a-z0-9_]+), *([A-Z0-9_]+)\\)" _ "${row}")
+    set(name ${CMAKE_MATCH_1})
+    set(act ${CMAKE_MATCH_2})
+    set(ACT ${CMAKE_MATCH_3})
+    set(doc "${name}: y[i] = ${act}(gate[i]) * up[i], fused; each result within 1 ULP of the correctly rounded\n * exact product (see the gated activations' contract in simdact.h).")
+    string(APPEND c "\n/** ${doc}\n * Returns SIMDACT_OK, or an error with nothing written. */\n"
+                    "SIMDACT_EXPORT simdact_status simdact_${name}_f32(const float* gate, const float* up, float* y, size_t n);\n"
+                    "/** ${name} over the rows of x (rows x 2d: d gate and d up values each, in `order`) into y (rows x d). */\n"
+                    "SIMDACT_EXPORT simdact_status simdact_${name}_rows_f32(const float* x, float* y, size_t rows, size_t d,\n"
+                    "    size_t x_row_stride, size_t y_row_stride, simdact_gate_order order);\n")
+    string(REPLACE "\n * " "\n/// " cxx_doc "${doc}")
+    set(tier_params "params p = simdact_default_params(SIMDACT_${ACT});\n  p.accuracy = tier;\n")
+    string(APPEND cxx "\n/// ${cxx_doc}\n/// Throws std::invalid_argument on bad arguments, writing nothing.\n"
+                      "inline void ${name}(accuracy tier, const float* gate, const float* up, float* y, std::size_t n) {\n"
+                      "  ${tier_params}  apply_gated(SIMDACT_${ACT}, gate, up, y, n, p);\n}\n"
+                      "/// ${name} in the accurate tier.\n"
+                      "inline void ${name}(const float* gate, const float* up, float* y, std::size_t n) {\n"
+                      "  ${name}(accurate, gate, up, y, n);\n}\n"
+                      "/// ${name} over rows (apply_gated_rows) in the accuracy tier `tier`.\n"
+                      "inline void ${name}_rows(accuracy tier, const float* x, float* y, std::size_t rows, std::size_t d,\n"
+                      "    std::size_t x_row_stride, std::size_t y_row_stride, gate_order order = gate_first) {\n"
+                      "  ${tier_params}  apply_gated_rows(SIMDACT_${ACT}, p, x, y, rows, d, x_row_stride, y_row_stride, order);\n}\n"
+                      "/// ${name} over rows (apply_gated_rows) in the accurate tier.\n"
+                      "inline void ${name}_rows(const float* x, float* y, std::size_t rows, std::size_t d,\n"
+                      "    std::size_t x_row_stride, std::size_t y_row_stride, gate_order order = gate_first) {\n"
+                      "  ${name}_rows(accurate, x, y, rows, d, x_row_stride, y_row_stride, order);\n}\n"
+                      "#ifdef SIMDACT_HAS_SPAN\n/// ${name} over spans of one size, in the accuracy tier `tier`.\n"
+                      "inline void ${name}(accuracy tier, std::span<const float> gate, std::span<const float> up,\n"
+                      "    std::span<float> y) {\n  ${tier_params}  apply_gated(SIMDACT_${ACT}, gate, up, y, p);\n}\n"
+                      "/// ${name} over spans of one size.\n"
+                      "inline void ${name}(std::span<const float> gate, std::span<const float> up, std::span<float> y) {\n"
+                      "  ${name}(accurate, gate, up, y);\n}\n#endif\n")
+  endforeach()
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${dir}/gated.def)
   file(CONFIGURE OUTPUT ${out}/simdact/activations.h CONTENT "${c}" @ONLY)
   file(CONFIGURE OUTPUT ${out}/simdact/activations.hpp CONTENT "${cxx}" @ONLY)
 endfunction()

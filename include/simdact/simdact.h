@@ -146,7 +146,11 @@ typedef struct simdact_params {
 /* Elementwise activations, each declared by name and documented: simdact_<name>_f32(x, y, n)
  * and, for the parameterised ones, the parameters after n in the registry's order
  * (simdact_leaky_relu_f32(x, y, n, alpha), simdact_elu_f32(x, y, n, alpha),
- * simdact_swish_f32(x, y, n, beta)); generated from the registry (simdact/activations.def). */
+ * simdact_swish_f32(x, y, n, beta)); and the gated ones, y[i] = f(gate[i]) * up[i] in the
+ * accurate tier, f at its default parameters: simdact_swiglu_f32(gate, up, y, n) (f = silu),
+ * simdact_geglu_f32 (gelu), simdact_geglu_tanh_f32, simdact_reglu_f32 (relu), simdact_glu_f32
+ * (sigmoid), each with simdact_<name>_rows_f32(x, y, rows, d, x_row_stride, y_row_stride,
+ * order); generated from the registries (simdact/activations.def, simdact/gated.def). */
 #include "simdact/activations.h"
 
 /** Applies `activation` with `params` (NULL: defaults). An unknown activation is
@@ -193,23 +197,6 @@ SIMDACT_EXPORT simdact_status simdact_log_softmax_ex_f32(const float* x, float* 
                                                          size_t cols, size_t x_row_stride,
                                                          size_t y_row_stride,
                                                          simdact_accuracy accuracy);
-
-/* The gated activations by name, from simdact/gated.def: y[i] = f(gate[i]) * up[i] for i < n, f
- * at its default parameters, in the accurate tier; and the same over rows (see the contract
- *  above):
- *   simdact_swiglu_f32(gate, up, y, n)      f = silu
- *   simdact_geglu_f32(gate, up, y, n)       f = gelu (erf)
- *   simdact_geglu_tanh_f32(gate, up, y, n)  f = gelu_tanh
- *   simdact_reglu_f32(gate, up, y, n)       f = relu
- *   simdact_glu_f32(gate, up, y, n)         f = sigmoid
- *   simdact_<name>_rows_f32(x, y, rows, d, x_row_stride, y_row_stride, order) */
-#define SIMDACT_GATED(name, activation, ACTIVATION)                                                \
-  SIMDACT_EXPORT simdact_status simdact_##name##_f32(const float* gate, const float* up, float* y, \
-                                                     size_t n);                                    \
-  SIMDACT_EXPORT simdact_status simdact_##name##_rows_f32(                                         \
-      const float* x, float* y, size_t rows, size_t d, size_t x_row_stride, size_t y_row_stride,   \
-      simdact_gate_order order);
-#include "simdact/gated.def"
 
 /** y[i] = activation(gate[i]; params) * up[i] for i < n, fused, in the tier params->accuracy
  * (params NULL: the defaults, accurate). An activation that cannot gate (simdact_can_gate) is

@@ -141,53 +141,12 @@ SIMDACT_EXPORT void apply_gated(activation a, std::span<const float> gate,
                                 std::span<const float> up, std::span<float> y, const params& p);
 #endif  // SIMDACT_HAS_SPAN
 
-// The gated activations by name (simdact/gated.def): swiglu (silu), geglu (gelu), geglu_tanh,
-// reglu (relu), glu (sigmoid), each as name(gate, up, y, n), name(tier, gate, up, y, n), their
-// span forms, and name_rows(x, y, rows, d, x_row_stride, y_row_stride, order = gate_first), also
-// with a tier first.
-#ifdef SIMDACT_HAS_SPAN
-#define SIMDACT_GATED_SPAN(name, ACTIVATION)                                                     \
-  inline void name(accuracy tier, std::span<const float> gate, std::span<const float> up,        \
-                   std::span<float> y) {                                                         \
-    params p = simdact_default_params(SIMDACT_##ACTIVATION);                                     \
-    p.accuracy = tier;                                                                           \
-    apply_gated(SIMDACT_##ACTIVATION, gate, up, y, p);                                           \
-  }                                                                                              \
-  inline void name(std::span<const float> gate, std::span<const float> up, std::span<float> y) { \
-    name(accurate, gate, up, y);                                                                 \
-  }
-#else
-#define SIMDACT_GATED_SPAN(name, ACTIVATION)
-#endif
-#define SIMDACT_GATED(name, activation, ACTIVATION)                                              \
-  inline void name(accuracy tier, const float* gate, const float* up, float* y, std::size_t n) { \
-    params p = simdact_default_params(SIMDACT_##ACTIVATION);                                     \
-    p.accuracy = tier;                                                                           \
-    apply_gated(SIMDACT_##ACTIVATION, gate, up, y, n, p);                                        \
-  }                                                                                              \
-  inline void name(const float* gate, const float* up, float* y, std::size_t n) {                \
-    name(accurate, gate, up, y, n);                                                              \
-  }                                                                                              \
-  inline void name##_rows(accuracy tier, const float* x, float* y, std::size_t rows,             \
-                          std::size_t d, std::size_t x_row_stride, std::size_t y_row_stride,     \
-                          gate_order order = gate_first) {                                       \
-    params p = simdact_default_params(SIMDACT_##ACTIVATION);                                     \
-    p.accuracy = tier;                                                                           \
-    apply_gated_rows(SIMDACT_##ACTIVATION, p, x, y, rows, d, x_row_stride, y_row_stride, order); \
-  }                                                                                              \
-  inline void name##_rows(const float* x, float* y, std::size_t rows, std::size_t d,             \
-                          std::size_t x_row_stride, std::size_t y_row_stride,                    \
-                          gate_order order = gate_first) {                                       \
-    name##_rows(accurate, x, y, rows, d, x_row_stride, y_row_stride, order);                     \
-  }                                                                                              \
-  SIMDACT_GATED_SPAN(name, ACTIVATION)
-#include "simdact/gated.def"
-#undef SIMDACT_GATED_SPAN
-
 // The elementwise activations by name, each documented: sigmoid(x, y, n), tanh, relu,
 // leaky_relu(x, y, n, alpha = 0.01), elu(x, y, n, alpha = 1), swish(x, y, n, beta = 1), silu, gelu,
-// gelu_tanh, their span forms, and each with an accuracy tier first (sigmoid(fast, x, y, n));
-// generated from the registry (simdact/activations.def).
+// gelu_tanh, their span forms, and each with an accuracy tier first (sigmoid(fast, x, y, n)); the
+// gated ones, swiglu(gate, up, y, n), geglu, geglu_tanh, reglu, glu, each with a tier first, span
+// forms and <name>_rows(x, y, rows, d, x_row_stride, y_row_stride, order = gate_first);
+// generated from the registries (simdact/activations.def, simdact/gated.def).
 #include "simdact/activations.hpp"
 
 }  // namespace simdact
