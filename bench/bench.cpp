@@ -24,10 +24,11 @@ buffers& data(std::size_t n) {
   static std::map<std::size_t, buffers> all;
   auto it = all.find(n);
   if (it == all.end()) {
-    buffers b{std::vector<float>(n), std::vector<float>(n)};
+    buffers b{std::vector<float>(n), std::vector<float>(n), std::vector<float>(n)};
     std::mt19937 rng(42);
-    std::uniform_real_distribution<float> d(-10.0f, 10.0f);
+    std::uniform_real_distribution<float> d(-10.0f, 10.0f), u(-2.0f, 2.0f);
     for (auto& v : b.x) v = d(rng);
+    for (auto& v : b.up) v = u(rng);
     it = all.emplace(n, std::move(b)).first;
   }
   return it->second;
@@ -81,7 +82,8 @@ void copy_loop(const float* __restrict x, float* __restrict y, std::size_t n) {
 
 // simdact/<fn>/<isa><tier>/<shape> for every ISA compiled in, each forcing its ISA (skipped
 // with a message where the CPU lacks it), and, in the accurate tier (tier ""),
-// simdact/<fn>/dispatch/<shape>, the public path as is. The fast tier's rows have tier "-fast".
+// simdact/<fn>/dispatch/<shape>, the public path as is. The fast tier's rows have tier "-fast",
+// the gated activations' unfused pairs "-unfused".
 void register_per_isa(const std::string& fn, const std::string& shape, std::size_t n, kernel body,
                       const std::string& tier = "") {
   for (unsigned bit = 0; bit < 32; ++bit) {
@@ -101,6 +103,60 @@ void register_per_isa(const std::string& fn, const std::string& shape, std::size
     });
   }
   if (tier.empty()) register_elementwise(bench_name({"simdact", fn, "dispatch", shape}), n, body);
+}
+
+// y[i] *= up[i]: the second pass of an unfused gated activation, as a user would write it
+// (vectorised by the compiler).
+void multiply(float* __restrict y, const float* __restrict up, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) y[i] *= up[i];
+}
+
+// The gated activations (simdact/gated.def): fused, in both tiers; unfused, the activation's
+// call then the multiply loop (simdact/<name>/<isa>-unfused/<n>); and the row layout
+// (simdact/<name>_rows/<isa>[-fast]/<rows>x<d>), gate first.
+void register_gated() {
+  struct gated_row {
+    const char* name;
+    activation act;
+  };
+  const gated_row all[] = {
+#define SIMDACT_GATED(name, activation, ACTIVATION) {#name, SIMDACT_##ACTIVATION},
+#include "simdact/gated.def"
+  };
+  for (const gated_row& g : all) {
+    for (simdact_accuracy tier : {SIMDACT_ACCURACY_ACCURATE, SIMDACT_ACCURACY_FAST}) {
+      simdact_params p = simdact_default_params(g.act);
+      p.accuracy = tier;
+      const std::string suffix = tier == SIMDACT_ACCURACY_FAST ? "-fast" : "";
+      for (std::size_t n : sizes) {
+        const float* up = data(n).up.data();
+        register_per_isa(
+            g.name, std::to_string(n), n,
+            [act = g.act, p, up](const float* x, float* y, std::size_t m) {
+              simdact_apply_gated_f32(act, &p, x, up, y, m);
+            },
+            suffix);
+        if (tier == SIMDACT_ACCURACY_ACCURATE) {
+          register_per_isa(
+              g.name, std::to_string(n), n,
+              [act = g.act, up](const float* x, float* y, std::size_t m) {
+                simdact_apply_f32(act, nullptr, x, y, m);
+                multiply(y, up, m);
+              },
+              "-unfused");
+        }
+      }
+      for (const auto& [rows, d] : gated_rows) {
+        register_per_isa(
+            std::string(g.name) + "_rows", std::to_string(rows) + "x" + std::to_string(d), rows * d,
+            [act = g.act, p, rows = rows, d = d](const float*, float* y, std::size_t) {
+              const float* x = data(2 * rows * d).x.data();
+              simdact_apply_gated_rows_f32(act, &p, x, y, rows, d, 2 * d, d, SIMDACT_GATE_FIRST);
+            },
+            suffix);
+      }
+    }
+  }
 }
 
 void register_simdact() {
@@ -174,6 +230,7 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   simdact::bench::register_simdact();
+  simdact::bench::register_gated();
   simdact::bench::register_peers();
   benchmark::AddCustomContext("simdact_cpu_features", simdact_cpu_features());
   benchmark::AddCustomContext("simdact_active_isa", simdact_isa_name(simdact_active_isa()));

@@ -9,17 +9,23 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace simdact::bench {
 
 // L1-resident, L2-resident and DRAM-sized arrays.
 inline const std::vector<std::size_t> sizes = {4096, 262144, 16777216};
+// The gated activations' row layout, (rows, d): a token's feed-forward block of LLaMA-7B
+// (d = 11008), a batch of 32 of them, and 512 tokens of Mistral-7B (d = 14336).
+inline const std::vector<std::pair<std::size_t, std::size_t>> gated_rows = {
+    {1, 11008}, {32, 11008}, {512, 14336}};
 inline const std::vector<std::size_t> softmax_cols = {10, 1000, 32000};
 
-// Input x (uniform in [-10, 10], fixed seed) and output y of n elements, made once per size.
+// Input x (uniform in [-10, 10], fixed seed) and output y of n elements, made once per size;
+// and the gated activations' second input, up (uniform in [-2, 2]), x being their gate.
 struct buffers {
-  std::vector<float> x, y;
+  std::vector<float> x, y, up;
 };
 buffers& data(std::size_t n);
 

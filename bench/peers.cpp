@@ -51,6 +51,13 @@ void register_onednn() {
       {"mish", algorithm::eltwise_mish, 0.0f, 0.0f},
       {"logsigmoid", algorithm::eltwise_logsigmoid, 0.0f, 0.0f},
   };
+  const eltwise gated_ops[] = {
+      {"swiglu", algorithm::eltwise_swish, 1.0f, 0.0f},
+      {"geglu", algorithm::eltwise_gelu_erf, 0.0f, 0.0f},
+      {"geglu_tanh", algorithm::eltwise_gelu_tanh, 0.0f, 0.0f},
+      {"reglu", algorithm::eltwise_relu, 0.0f, 0.0f},
+      {"glu", algorithm::eltwise_logistic, 0.0f, 0.0f},
+  };
   for (std::size_t n : sizes) {
     for (const eltwise& op : ops) {
       const std::string name = std::string("onednn/") + op.name + "/eltwise/" + std::to_string(n);
@@ -72,6 +79,34 @@ void register_onednn() {
         }
         set_counters(state, n);
         state.SetLabel(pd.impl_info_str());
+      });
+    }
+    // The gated activations as oneDNN users write them: the eltwise primitive on the gate, then
+    // the binary primitive's multiply by up, two passes over memory.
+    for (const eltwise& op : gated_ops) {
+      const std::string name =
+          std::string("onednn/") + op.name + "/eltwise+binary/" + std::to_string(n);
+      benchmark::RegisterBenchmark(name.c_str(), [op, n](benchmark::State& state) {
+        engine eng(engine::kind::cpu, 0);
+        stream s(eng);
+        const memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32,
+                              memory::format_tag::a);
+        const eltwise_forward::primitive_desc pd(
+            eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, op.beta),
+            eng);
+        const binary::primitive_desc mul(binary::desc(algorithm::binary_mul, md, md, md), eng);
+        eltwise_forward act(pd);
+        binary times(mul);
+        buffers& b = data(n);
+        memory gate(md, eng, b.x.data()), up(md, eng, b.up.data()), dst(md, eng, b.y.data());
+        for (auto _ : state) {
+          act.execute(s, {{DNNL_ARG_SRC, gate}, {DNNL_ARG_DST, dst}});
+          times.execute(s, {{DNNL_ARG_SRC_0, dst}, {DNNL_ARG_SRC_1, up}, {DNNL_ARG_DST, dst}});
+          s.wait();
+          benchmark::ClobberMemory();
+        }
+        set_counters(state, n);
+        state.SetLabel(std::string(pd.impl_info_str()) + " + " + mul.impl_info_str());
       });
     }
     for (std::size_t cols : softmax_cols) {

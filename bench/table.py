@@ -22,6 +22,10 @@ repetitions where the run had --benchmark_repetitions), then
   avx512 vs onednn, avx2 vs onednn-avx2: oneDNN's ns/element at that ISA divided by simdact's at
   the same ISA (> 1: simdact is faster), where both were timed.
 Benchmarks that were skipped (an ISA the CPU lacks) show "skip".
+Where the run has the gated activations' unfused pairs (simdact/<name>/<isa>-unfused), a second
+table: per ISA the fused kernel, the unfused pair (the activation's call, then a multiply loop),
+the fast tier and oneDNN's pair (eltwise, then binary mul) at that ISA, with fused vs unfused and
+fused vs oneDNN (> 1: fused is faster).
 """
 import json
 import sys
@@ -115,7 +119,35 @@ def table_lines(paths):
         cells += [f"{r[p] / r[i]:.2f}x" if isinstance(r.get(i), float) and isinstance(r.get(p), float)
                   else "-" for i, p in same_isa]
         lines.append("| " + " | ".join(cells) + " |")
-    return lines, context
+    return lines + gated_lines(rows), context
+
+
+def gated_lines(rows):
+    """The gated activations' table (see the top), or [] where the run has none."""
+    names = sorted({fn for (fn, _), r in rows.items() if any(k.endswith("-unfused") for k in r)})
+    if not names:
+        return []
+    pairs = [("avx512", "onednn"), ("avx2", "onednn-avx2")]
+    header = ["gated", "n"]
+    for isa, _ in pairs:
+        header += [f"{isa} fused", f"{isa} unfused", f"{isa}-fast", f"oneDNN {isa} pair",
+                   f"{isa} fused vs unfused", f"{isa} fused vs oneDNN"]
+    lines = ["", "Gated activations, fused (ns per element of the output; the unfused pair is "
+             "simdact's activation then a multiply loop, oneDNN's is its eltwise then binary mul):",
+             "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for fn in names:
+        for (f, size) in sorted((k for k in rows if k[0] == fn), key=lambda k: elements(k[1])):
+            r = rows[(f, size)]
+            cells = [fn, size]
+            for isa, peer in pairs:
+                fused, unfused = r.get(isa), r.get(f"{isa}-unfused")
+                theirs = r.get(peer)
+                ratio = (lambda a, b: f"{a / b:.2f}x"
+                         if isinstance(a, float) and isinstance(b, float) else "-")
+                cells += [fmt(fused or "-"), fmt(unfused or "-"), fmt(r.get(f"{isa}-fast", "-")),
+                          fmt(theirs or "-"), ratio(unfused, fused), ratio(theirs, fused)]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
 def write_section(doc, machine, commit, command, lines, context):
