@@ -147,20 +147,37 @@ struct gate_common<K> {
   using type = typename K::gate::common;
 };
 
+// The driver's common case of a gated kernel: gate_common's, but none where the gate's value is
+// exact (its eval needs only a test of its results, cheaper than one of the inputs).
+template <class K, bool = exact_gate<K>()>
+struct gated_common {
+  using common = typename gate_common<K>::type;
+};
+template <class K>
+struct gated_common<K, true> {};
+
 // The accurate tier: f(gate) * up from K::gate (see the top of this file).
 template <class K>
 requires has_gate<K>
-struct gated : gated_options<K> {
-  using common = typename gate_common<K>::type;
-
+struct gated : gated_options<K>, gated_common<K> {
   // The common case's result where it covers (so that a lane's result never depends on its
-  // neighbours), else the checked product of the gate's value.
+  // neighbours), else the checked product of the gate's value. An exact value times up rounds
+  // once, whatever its size: only NaN results whose inputs are not NaN (a zero factor times an
+  // infinity) need the reference path.
   template <class B>
   SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
-    const auto in_common = common::covers(gate, up, p);
-    const B y = common::eval(gate, up, p);
-    if (simd::all<B>(in_common)) return y;
-    return simd::select(in_common, y, checked(gate, up, p));
+    if constexpr (exact_gate<K>()) {
+      const B y = K::gate::value(gate, p).hi * up;
+      const auto ok = y == y;
+      if (simd::all<B>(ok)) return y;
+      return simd::select(ok, y, gated_reference_lanes<K>(gate, up, p, ok));
+    } else {
+      using common = typename gate_common<K>::type;
+      const auto in_common = common::covers(gate, up, p);
+      const B y = common::eval(gate, up, p);
+      if (simd::all<B>(in_common)) return y;
+      return simd::select(in_common, y, checked(gate, up, p));
+    }
   }
 
   template <class B>
