@@ -10,11 +10,16 @@
 //     swish at beta = 1 runs silu's kernel, one of its variants; `fast`: the fast tier, in its
 //     terms (tier_error: results below FLT_MIN within FLT_MIN), for the activations with a fast
 //     kernel)
+//   simdact-exhaustive gated [name ...] [isa ...] [param=V] [fast]
+//     the gated activations (simdact/gated.def, and swish by its own name): every gate at up = 1,
+//     -3.7, 2^100 and 2^-140, against the exact product (f's double reference times up in long
+//     double), bound 1 ULP (fast: 4 where the product is normal)
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 #include <string>
 #include <thread>
@@ -31,17 +36,31 @@ struct result {
   std::uint32_t worst_bits = 0;
 };
 
-// Sweeps [begin, end) of the bit patterns in chunks; returns the worst distance seen.
+// The gated activations' oracle: f(gate) * up exactly (see tests/test_gated.cpp).
+double exact_product(const activation_info& a, float gate, float up, const simdact_params& p) {
+  if (std::isnan(gate) || std::isnan(up)) return std::numeric_limits<double>::quiet_NaN();
+  const double f = a.reference(gate, p);
+  if (f == 0.0 || up == 0.0f) return std::signbit(f) != std::signbit(up) ? -0.0 : 0.0;
+  return static_cast<double>(static_cast<long double>(f) * up);
+}
+
+// Sweeps [begin, end) of the bit patterns in chunks; returns the worst distance seen. With `up`,
+// the gated kernel of a at that up.
 result sweep_range(const activation_info& a, const simdact_params& p, std::uint64_t begin,
-                   std::uint64_t end) {
+                   std::uint64_t end, std::optional<float> up) {
   constexpr std::size_t chunk = std::size_t{1} << 16;
-  std::vector<float> x(chunk), y(chunk);
+  std::vector<float> x(chunk), y(chunk), u(chunk, up.value_or(0.0f));
   result r;
   for (std::uint64_t base = begin; base < end; base += chunk) {
     for (std::size_t i = 0; i < chunk; ++i) x[i] = from_bits(static_cast<std::uint32_t>(base + i));
-    simdact_apply_f32(a.id, &p, x.data(), y.data(), chunk);
+    if (up) {
+      simdact_apply_gated_f32(a.id, &p, x.data(), u.data(), y.data(), chunk);
+    } else {
+      simdact_apply_f32(a.id, &p, x.data(), y.data(), chunk);
+    }
     for (std::size_t i = 0; i < chunk; ++i) {
-      const std::int64_t d = tier_error(p.accuracy, y[i], a.reference(x[i], p));
+      const double exact = up ? exact_product(a, x[i], *up, p) : a.reference(x[i], p);
+      const std::int64_t d = tier_error(p.accuracy, y[i], exact);
       if (d > r.worst) {
         r.worst = d;
         r.worst_bits = static_cast<std::uint32_t>(base + i);
@@ -57,12 +76,21 @@ int main(int argc, char** argv) {
   std::vector<std::string> wanted, wanted_isas;
   std::optional<float> param_override;
   simdact_accuracy tier = SIMDACT_ACCURACY_ACCURATE;
+  bool gated = false;
   for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
+    std::string arg = argv[i];
     if (arg == "fast") {
       tier = SIMDACT_ACCURACY_FAST;
       continue;
     }
+    if (arg == "gated") {
+      gated = true;
+      continue;
+    }
+    // A gated activation by its name: its gate's activation.
+#define SIMDACT_GATED(name, activation, ACTIVATION) \
+  if (arg == #name) arg = #activation;
+#include "simdact/gated.def"
     if (arg.rfind("param=", 0) == 0) {
       char* end = nullptr;
       param_override = std::strtof(arg.c_str() + 6, &end);
@@ -83,9 +111,15 @@ int main(int argc, char** argv) {
   std::printf(
       "| activation | tier | ISA | parameter | max ULP | bound | worst input |\n"
       "|---|---|---|---|---|---|---|\n");
+  // The ups of the gated sweep: the ordinary 1 and -3.7, 2^100 (products of results far below
+  // FLT_MIN that are normal), 2^-140 (subnormal products).
+  const std::vector<std::optional<float>> ups =
+      gated ? std::vector<std::optional<float>>{1.0f, -3.7f, 0x1p100f, 0x1p-140f}
+            : std::vector<std::optional<float>>{std::nullopt};
   for (const activation_info& a : activations()) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), a.name) == wanted.end())
       continue;
+    if (gated && !simdact_can_gate(a.id)) continue;
     const bool has_param = a.has_parameter();
     if (tier == SIMDACT_ACCURACY_FAST && !a.has_fast) {
       std::printf("| %s | fast | all | | none: the fast tier runs the accurate kernel | | |\n",
@@ -106,26 +140,32 @@ int main(int argc, char** argv) {
                     tier_name, simdact_isa_name(isa));
         continue;
       }
-      std::vector<result> parts(threads);
-      std::vector<std::thread> pool;
-      const std::uint64_t total = std::uint64_t{1} << 32, step = total / threads;
-      for (unsigned t = 0; t < threads; ++t) {
-        const std::uint64_t begin = t * step, end = t + 1 == threads ? total : begin + step;
-        pool.emplace_back([&, t, begin, end] { parts[t] = sweep_range(a, params, begin, end); });
+      for (const std::optional<float>& up : ups) {
+        std::vector<result> parts(threads);
+        std::vector<std::thread> pool;
+        const std::uint64_t total = std::uint64_t{1} << 32, step = total / threads;
+        for (unsigned t = 0; t < threads; ++t) {
+          const std::uint64_t begin = t * step, end = t + 1 == threads ? total : begin + step;
+          pool.emplace_back(
+              [&, t, begin, end] { parts[t] = sweep_range(a, params, begin, end, up); });
+        }
+        for (auto& th : pool) th.join();
+        result r;
+        for (const result& p : parts) {
+          if (p.worst > r.worst) r = p;
+        }
+        const int limit = gated ? (tier == SIMDACT_ACCURACY_FAST ? 4 : 1) : bound(a, isa, params);
+        ok &= r.worst <= limit;
+        char shown[32] = "-";
+        if (has_param) std::snprintf(shown, sizeof shown, "%g", static_cast<double>(param));
+        char name[64];
+        std::snprintf(name, sizeof name, "%s", a.name);
+        if (up) std::snprintf(name, sizeof name, "%s(gate) * %a", a.name, *up);
+        std::printf("| %s | %s | %s | %s | %lld | %d | %a |\n", name, tier_name,
+                    simdact_isa_name(isa), shown, static_cast<long long>(r.worst), limit,
+                    from_bits(r.worst_bits));
+        std::fflush(stdout);
       }
-      for (auto& th : pool) th.join();
-      result r;
-      for (const result& p : parts) {
-        if (p.worst > r.worst) r = p;
-      }
-      const int limit = bound(a, isa, params);
-      ok &= r.worst <= limit;
-      char shown[32] = "-";
-      if (has_param) std::snprintf(shown, sizeof shown, "%g", static_cast<double>(param));
-      std::printf("| %s | %s | %s | %s | %lld | %d | %a |\n", a.name, tier_name,
-                  simdact_isa_name(isa), shown, static_cast<long long>(r.worst), limit,
-                  from_bits(r.worst_bits));
-      std::fflush(stdout);
     }
   }
   simdact_set_isa(SIMDACT_ISA_AUTO);
