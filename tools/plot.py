@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """The README's pictures, from the library itself and a benchmark run (python3-matplotlib):
-  gallery.{svg,png}   every activation's curve and derivative on [-6, 6], and a softmax;
+  gallery.{svg,png}   every activation's curve and derivative on [-6, 6], the gated ones over the
+                      gate at a few ups, and a softmax;
   accuracy.{svg,png}  ULP error against x of simdact and of the float formula users write, for
                       gelu, gelu_tanh, sigmoid and elu, where that formula breaks;
   speed-<n>.{svg,png} ns/element of simdact's ISAs in both accuracy tiers and the peers, as speed
@@ -50,6 +51,17 @@ class Simdact:
             raise RuntimeError(f"simdact_{name}_f32: status {status}")
         return y
 
+    def gated(self, name, gate, up):
+        gate = np.ascontiguousarray(gate, dtype=np.float32)
+        up = np.ascontiguousarray(np.broadcast_to(up, gate.shape), dtype=np.float32)
+        y = np.empty_like(gate)
+        status = getattr(self.lib, f"simdact_{name}_f32")(
+            gate.ctypes.data_as(FLOATS), up.ctypes.data_as(FLOATS), y.ctypes.data_as(FLOATS),
+            ctypes.c_size_t(gate.size))
+        if status != 0:
+            raise RuntimeError(f"simdact_{name}_f32: status {status}")
+        return y
+
     def softmax(self, x):
         x = np.ascontiguousarray(x, dtype=np.float32)
         y = np.empty_like(x)
@@ -81,9 +93,15 @@ GALLERY = [("sigmoid", "sigmoid", ()), ("tanh", "tanh", ()), ("relu", "relu", ()
            ("mish", "mish", ()), ("logsigmoid", "logsigmoid", ())]
 
 
+# The gated activations, f(gate) * up fused: drawn over the gate at a few ups.
+GATED = [("swiglu", "swiglu: silu(gate) · up"), ("geglu", "geglu: gelu(gate) · up"),
+         ("geglu_tanh", "geglu_tanh"), ("reglu", "reglu: relu(gate) · up"),
+         ("glu", "glu: sigmoid(gate) · up")]
+
+
 def gallery(lib, out):
     x = np.linspace(-6, 6, 1201, dtype=np.float32)
-    rows = (len(GALLERY) + 1 + 4) // 5  # and softmax's panel
+    rows = (len(GALLERY) + 1 + len(GATED) + 4) // 5  # and softmax's panel
     fig, axes = plt.subplots(rows, 5, figsize=(16, 3.2 * rows))
     for ax, (fn, title, params) in zip(axes.flat, GALLERY):
         y = lib(fn, x, *params)
@@ -95,9 +113,18 @@ def gallery(lib, out):
         ax.axvline(0, color="0.8", lw=0.8)
         ax.set_title(title)
         ax.set_xlim(-6, 6)
+    for ax, (fn, title) in zip(axes.flat[len(GALLERY):], GATED):
+        for k, up in enumerate((1.0, 2.0, -0.5)):
+            ax.plot(x, lib.gated(fn, x, up), color=f"C{k + 2}", label=f"up = {up:g}")
+        ax.axhline(0, color="0.8", lw=0.8)
+        ax.axvline(0, color="0.8", lw=0.8)
+        ax.set_title(title)
+        ax.set_xlim(-6, 6)
+        ax.set_xlabel("gate")
+    axes.flat[len(GALLERY)].legend(loc="upper left")
     logits = np.array([1.0, 2.0, 0.5, 3.0, -1.0, 2.5], dtype=np.float32)
-    ax = axes.flat[len(GALLERY)]
-    for unused in axes.flat[len(GALLERY) + 1:]:
+    ax = axes.flat[len(GALLERY) + len(GATED)]
+    for unused in axes.flat[len(GALLERY) + len(GATED) + 1:]:
         unused.set_visible(False)
     ax.bar(range(logits.size), lib.softmax(logits), color="C0")
     ax.set_xticks(range(logits.size), [f"{v:g}" for v in logits])

@@ -4,6 +4,8 @@
 // reference on a quick sweep of the float bit space, and the throughput of every ISA, in each
 // accuracy tier the activation has a kernel for (the fast tier: where the result is at least
 // FLT_MIN; below it the fast tier's contract is an absolute error, which the line checks too).
+// Then the same for the gated activations (swiglu, ...: f(gate) * up fused, against the exact
+// product, with the unfused pair's throughput beside the fused one's), and softmax.
 //   simdact-tour [--no-speed]   (--no-speed: leave out the timings, e.g. under an emulator)
 #include <fmt/core.h>
 
@@ -129,6 +131,65 @@ int main(int argc, char** argv) {
             simdact::apply(act, x, out, n, p);
           });
           fmt::print(", {:6.2f} elements/ns", rate);
+        }
+        fmt::print("\n");
+      }
+    }
+    simdact::set_isa(SIMDACT_ISA_AUTO);
+    fmt::print("\n");
+  }
+
+  // The gated activations: up = 2 on the samples; the sweep's gates with ups spread over
+  // [-4, 4] (every exponent of the gate, products that are ordinary).
+  struct gated {
+    const char* name;
+    simdact::activation act;
+  };
+  const gated all_gated[] = {
+#define SIMDACT_GATED(name, activation, ACTIVATION) {#name, SIMDACT_##ACTIVATION},
+#include <simdact/gated.def>
+  };
+  std::vector<float> ups(sweep.size());
+  for (std::size_t k = 0; k < ups.size(); ++k) {
+    ups[k] = -4.0f + 8.0f * static_cast<float>((k * 40503u) % 65536u) / 65536.0f;
+  }
+  for (const gated& g : all_gated) {
+    fmt::print("{}: {}(gate) * up, fused\n", g.name, simdact::name(g.act));
+    const std::vector<float> two(samples.size(), 2.0f);
+    std::vector<float> y(samples.size());
+    simdact::apply_gated(g.act, samples.data(), two.data(), y.data(), samples.size());
+    fmt::print("  gate: ");
+    for (float v : samples) fmt::print("{:>13.6g}", v);
+    fmt::print("\n  up 2: ");
+    for (float v : y) fmt::print("{:>13.6g}", v);
+    fmt::print("\n");
+    simdact::set_isa(SIMDACT_ISA_SCALAR);  // the exact product, rounded once
+    simdact::apply_gated(g.act, sweep.data(), ups.data(), want.data(), sweep.size());
+    for (auto i : isas) {
+      simdact::set_isa(i);
+      std::vector<simdact::accuracy> tiers = {simdact::accurate};
+      if (simdact::has_fast_kernel(g.act) && i != SIMDACT_ISA_SCALAR) {
+        tiers.push_back(simdact::fast);
+      }
+      for (simdact::accuracy tier : tiers) {
+        simdact::params p = simdact_default_params(g.act);
+        p.accuracy = tier;
+        simdact::apply_gated(g.act, sweep.data(), ups.data(), got.data(), sweep.size(), p);
+        std::int64_t worst = 0;
+        for (std::size_t k = 0; k < sweep.size(); ++k) {
+          worst = std::max(worst, tier_error(tier, got[k], want[k]));
+        }
+        fmt::print("  {:<7} {:<8} max {} ULP vs the exact product", simdact::isa_name(i),
+                   tier == simdact::fast ? "fast" : "accurate", worst);
+        if (speed) {
+          const double fused = throughput([&](const float* x, float* out, std::size_t n) {
+            simdact::apply_gated(g.act, x, ups.data(), out, n, p);
+          });
+          const double unfused = throughput([&](const float* x, float* out, std::size_t n) {
+            simdact::apply(g.act, x, out, n, p);
+            for (std::size_t k = 0; k < n; ++k) out[k] *= ups[k];
+          });
+          fmt::print(", {:6.2f} elements/ns (unfused: {:.2f})", fused, unfused);
         }
         fmt::print("\n");
       }
