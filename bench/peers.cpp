@@ -58,57 +58,41 @@ void register_onednn() {
       {"reglu", algorithm::eltwise_relu, 0.0f, 0.0f},
       {"glu", algorithm::eltwise_logistic, 0.0f, 0.0f},
   };
-  for (std::size_t n : sizes) {
-    for (const eltwise& op : ops) {
-      const std::string name = std::string("onednn/") + op.name + "/eltwise/" + std::to_string(n);
-      benchmark::RegisterBenchmark(name.c_str(), [op, n](benchmark::State& state) {
-        engine eng(engine::kind::cpu, 0);
-        stream s(eng);
-        const memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32,
-                              memory::format_tag::a);
-        const eltwise_forward::primitive_desc pd(
-            eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, op.beta),
-            eng);
-        eltwise_forward prim(pd);
-        buffers& b = data(n);
-        memory src(md, eng, b.x.data()), dst(md, eng, b.y.data());
-        for (auto _ : state) {
-          prim.execute(s, {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}});
-          s.wait();
-          benchmark::ClobberMemory();
-        }
-        set_counters(state, n);
-        state.SetLabel(pd.impl_info_str());
-      });
-    }
-    // The gated activations as oneDNN users write them: the eltwise primitive on the gate, then
-    // the binary primitive's multiply by up, two passes over memory.
-    for (const eltwise& op : gated_ops) {
-      const std::string name =
-          std::string("onednn/") + op.name + "/eltwise+binary/" + std::to_string(n);
-      benchmark::RegisterBenchmark(name.c_str(), [op, n](benchmark::State& state) {
-        engine eng(engine::kind::cpu, 0);
-        stream s(eng);
-        const memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32,
-                              memory::format_tag::a);
-        const eltwise_forward::primitive_desc pd(
-            eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, op.beta),
-            eng);
-        const binary::primitive_desc mul(binary::desc(algorithm::binary_mul, md, md, md), eng);
-        eltwise_forward act(pd);
-        binary times(mul);
-        buffers& b = data(n);
-        memory gate(md, eng, b.x.data()), up(md, eng, b.up.data()), dst(md, eng, b.y.data());
-        for (auto _ : state) {
-          act.execute(s, {{DNNL_ARG_SRC, gate}, {DNNL_ARG_DST, dst}});
+  // onednn/<op>/eltwise/<n>; with_mul (the gated activations, as oneDNN users write them):
+  // onednn/<op>/eltwise+binary/<n>, the eltwise primitive on the gate, then the binary
+  // primitive's multiply by up, two passes over memory.
+  auto register_eltwise = [](const eltwise& op, std::size_t n, bool with_mul) {
+    const std::string name = std::string("onednn/") + op.name +
+                             (with_mul ? "/eltwise+binary/" : "/eltwise/") + std::to_string(n);
+    benchmark::RegisterBenchmark(name.c_str(), [op, n, with_mul](benchmark::State& state) {
+      engine eng(engine::kind::cpu, 0);
+      stream s(eng);
+      const memory::desc md({static_cast<memory::dim>(n)}, memory::data_type::f32,
+                            memory::format_tag::a);
+      const eltwise_forward::primitive_desc pd(
+          eltwise_forward::desc(prop_kind::forward_inference, op.alg, md, op.alpha, op.beta), eng);
+      const binary::primitive_desc mul(binary::desc(algorithm::binary_mul, md, md, md), eng);
+      eltwise_forward prim(pd);
+      binary times(mul);
+      buffers& b = data(n);
+      memory src(md, eng, b.x.data()), up(md, eng, b.up.data()), dst(md, eng, b.y.data());
+      for (auto _ : state) {
+        prim.execute(s, {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}});
+        if (with_mul) {
           times.execute(s, {{DNNL_ARG_SRC_0, dst}, {DNNL_ARG_SRC_1, up}, {DNNL_ARG_DST, dst}});
-          s.wait();
-          benchmark::ClobberMemory();
         }
-        set_counters(state, n);
-        state.SetLabel(std::string(pd.impl_info_str()) + " + " + mul.impl_info_str());
-      });
-    }
+        s.wait();
+        benchmark::ClobberMemory();
+      }
+      set_counters(state, n);
+      std::string label = pd.impl_info_str();
+      if (with_mul) label += std::string(" + ") + mul.impl_info_str();
+      state.SetLabel(label);
+    });
+  };
+  for (std::size_t n : sizes) {
+    for (const eltwise& op : ops) register_eltwise(op, n, false);
+    for (const eltwise& op : gated_ops) register_eltwise(op, n, true);
     for (std::size_t cols : softmax_cols) {
       const std::size_t rows = rows_for(n, cols);
       for (bool log : {false, true}) {

@@ -89,6 +89,21 @@ class Gated : public ::testing::TestWithParam<case_t> {
   }
 };
 
+// n (gate, up) pairs, each uniform in [-12, 12] (a fixed seed per caller).
+struct pairs {
+  std::vector<float> gate, up;
+};
+pairs random_pairs(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> d(-12.0f, 12.0f);
+  pairs v{std::vector<float>(n), std::vector<float>(n)};
+  for (std::size_t i = 0; i < n; ++i) {
+    v.gate[i] = d(rng);
+    v.up[i] = d(rng);
+  }
+  return v;
+}
+
 unsigned sweep_log2() {
   const char* env = std::getenv("SIMDACT_GATED_SWEEP_LOG2");
   const unsigned v =
@@ -184,15 +199,9 @@ TEST_P(Gated, SpecialValues) {
 TEST_P(Gated, ShapesAroundTheVectorWidth) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   const std::size_t w = lanes(isa());
-  std::mt19937 rng(7);
-  std::uniform_real_distribution<float> d(-12.0f, 12.0f);
   for (std::size_t n : {std::size_t{1}, w - 1, w, w + 1, 2 * w - 1, 4 * w + 3, 24 * w + 5,
                         64 * w + 7, std::size_t{1000}, std::size_t{11008}}) {
-    std::vector<float> gate(n), up(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      gate[i] = d(rng);
-      up[i] = d(rng);
-    }
+    const auto [gate, up] = random_pairs(n, 7 + static_cast<unsigned>(n));
     std::vector<float> y(n + 8, -7.0f);
     run(gate.data(), up.data(), y.data(), n);
     check(gate, up, y.data(), "shapes");
@@ -203,14 +212,9 @@ TEST_P(Gated, ShapesAroundTheVectorWidth) {
 // In place: y == gate and y == up give what a separate y gets, at lengths with a partial batch.
 TEST_P(Gated, InPlace) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  std::mt19937 rng(11);
-  std::uniform_real_distribution<float> d(-12.0f, 12.0f);
   const std::size_t n = 64 * lanes(isa()) + 5;
-  std::vector<float> gate(n), up(n), y(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    gate[i] = d(rng);
-    up[i] = d(rng);
-  }
+  auto [gate, up] = random_pairs(n, 11);
+  std::vector<float> y(n);
   run(gate.data(), up.data(), y.data(), n);
   std::vector<float> on_gate = gate, on_up = up;
   run(on_gate.data(), up.data(), on_gate.data(), n);
@@ -247,13 +251,10 @@ TEST_P(Gated, NothingReadOrWrittenPastTheArrays) {
 TEST_P(Gated, ResultIndependentOfPositionAndNeighbours) {
   SIMDACT_REQUIRE_ISA(scope, isa());
   const float odd[] = {inf, -inf, nan, 0.0f, -0.0f, 1e-30f, -500.0f, 300.0f, 1e38f};
-  std::mt19937 rng(5);
-  std::uniform_real_distribution<float> d(-12.0f, 12.0f);
   const std::size_t n = 48 * lanes(isa()) + 3;
-  std::vector<float> gate(n), up(n), y(n);
+  auto [gate, up] = random_pairs(n, 5);
+  std::vector<float> y(n);
   for (std::size_t i = 0; i < n; ++i) {
-    gate[i] = d(rng);
-    up[i] = d(rng);
     if (i % 11 == 0) gate[i] = odd[i % std::size(odd)];
     if (i % 13 == 0) up[i] = odd[(i / 13) % std::size(odd)];
   }
