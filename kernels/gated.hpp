@@ -13,8 +13,8 @@
 // where |hi| >= 2^-100 too (lo, 2^-24 of hi, then normal), and |lo up + E| is below
 // 2^-12 |P| (|lo| <= 2^-13 |hi|), so the FMA's rounding adds 2^-36 to f's error: still below
 // 2^-24 before the last rounding, which keeps y within 1 ULP of the correctly rounded product (the
-// two are less than 2 ULP apart). Where P is 0, a factor is 0 (exactly, or the product underflows
-// far below 2^-149) and P itself, with the sign of the product, is the result.
+// two are less than 2 ULP apart). Where P is 0 and a factor is (up, or the gate 0, whose value is
+// then exactly 0), P itself, with the sign of the product, is the result.
 // The other lanes (gates the kernel does not cover, hi below 2^-100, products beyond FLT_MAX or
 // between 0 and 2^-100, NaN and the infinities anywhere: rare in practice) take the reference path,
 // lane by lane: the activation's double reference times up in double, one rounding (products of
@@ -187,7 +187,10 @@ struct gated : gated_options<K>, gated_common<K> {
     const B product = hi * up;  // split_times' first product: the compiler computes it once
     const B y = split_times(split<B>{hi, value.lo}, up);
     const B a = simd::abs(product);
-    const auto zero = product == B(0.0f);
+    // A zero factor: up, or the gate 0, whose value is then exactly 0 (silu, gelu, gelu_tanh,
+    // swish; sigmoid's is 1/2, and its product is 0 only where up is). Not hi = 0 alone: a tiny
+    // gate's hi can round to 0 (silu(2^-149) = 2^-150) where f times a huge up is normal.
+    const auto zero = (product == B(0.0f)) & ((gate == B(0.0f)) | (up == B(0.0f)));
     const B tiny(0x1p-100f);
     const auto ok =
         K::gate::covers(gate, p) &

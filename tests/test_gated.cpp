@@ -166,9 +166,27 @@ TEST_P(Gated, EveryGateAtFixedUps) {
 // examples literally.
 TEST_P(Gated, SpecialValues) {
   SIMDACT_REQUIRE_ISA(scope, isa());
-  const float specials[] = {
-      inf,  -inf,  0.0f,   -0.0f,   nan,    1.0f,    -1.0f,
-      3.0f, -3.0f, 1e-40f, -1e-40f, 200.0f, -200.0f, std::numeric_limits<float>::max()};
+  // 2^-149 and 2^-148: tiny gates whose value rounds to 0 in float (silu(2^-149) = 2^-150), times
+  // 2^100 a normal product (simdact-exhaustive gated found them off).
+  const float specials[] = {inf,
+                            -inf,
+                            0.0f,
+                            -0.0f,
+                            nan,
+                            1.0f,
+                            -1.0f,
+                            3.0f,
+                            -3.0f,
+                            1e-40f,
+                            -1e-40f,
+                            0x1p-149f,
+                            -0x1p-149f,
+                            0x1p-148f,
+                            0x1p100f,
+                            -3.7f,
+                            200.0f,
+                            -200.0f,
+                            std::numeric_limits<float>::max()};
   std::vector<float> gate, up;
   for (float g : specials) {
     for (float u : specials) {
