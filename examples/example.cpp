@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// simdact from C++: an activation over an array, one with a parameter, and softmax over the rows
-// of a matrix. Build: g++ -std=c++17 example.cpp $(pkg-config --cflags --libs simdact)
+// simdact from C++: an activation over an array, one with a parameter, softmax over the rows of
+// a matrix, and a gated activation.
+// Build: g++ -std=c++17 example.cpp $(pkg-config --cflags --libs simdact)
 #include <cstdio>
 #include <simdact/simdact.hpp>
 #include <stdexcept>
@@ -26,6 +27,14 @@ int main() {
   simdact::softmax(logits.data(), probs.data(), 2, 3);
   std::printf("softmax: %.6f %.6f %.6f | %.6f %.6f %.6f\n", probs[0], probs[1], probs[2], probs[3],
               probs[4], probs[5]);
+
+  // SwiGLU, fused, over rows holding d gate values then d up values (torch's glu layout):
+  // silu(gate) * up, each result within 1 ULP of the exact product.
+  const std::size_t d = 2;
+  const std::vector<float> hidden = {1.0f, -1.0f, 3.0f, 0.5f, 2.0f, 0.0f, -1.0f, 4.0f};
+  std::vector<float> out(2 * d);
+  simdact::swiglu_rows(hidden.data(), out.data(), 2, d, 2 * d, d);
+  std::printf("swiglu: %g %g | %g %g\n", out[0], out[1], out[2], out[3]);
 
   try {  // bad arguments throw, and nothing is written: here y overlaps x partially
     simdact::gelu(y.data(), y.data() + 1, y.size() - 1);
