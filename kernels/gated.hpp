@@ -101,36 +101,20 @@ constexpr bool exact_gate() {
   }
 }
 
-// The driver's common case of the gated kernels (driver.hpp), tested on the inputs of a whole
-// step: gates whose value lies in [2^-70, 2^60] (K::gate::bounded) and ups in [2^-30, 2^30], so
-// that every product is in [2^-100, 2^90] and no result needs the tests of eval below; where the
-// gate's value is exact, finite gates and ups (its product rounds once, whatever its size).
-template <class K, class B>
-SIMDACT_INLINE simd::mask_t<B> gated_common_covers(B gate, B up, const params& p) {
-  const B a = simd::abs(up);
-  if constexpr (exact_gate<K>()) {
-    const B big(std::numeric_limits<float>::max());
-    return (simd::abs(gate) <= big) & (a <= big);
-  } else {
-    return K::gate::bounded(gate, p) & (a >= B(0x1p-30f)) & (a <= B(0x1p30f));
-  }
-}
-
-// The common case from the gate's value: the products of `checked` below, whose tests all pass
-// there (for an exact gate value, P + E rounds to P).
+// The driver's common case of a gate without a `common` of its own (gelu), tested on the inputs
+// of a whole step: gates whose value lies in [2^-70, 2^60] (K::gate::bounded) and ups in
+// [2^-30, 2^30], so that every product is in [2^-100, 2^90]: the products of `checked` below,
+// whose tests all pass there.
 template <class K>
 struct common_from_value {
   template <class B>
   SIMDACT_INLINE static simd::mask_t<B> covers(B gate, B up, const params& p) {
-    return gated_common_covers<K>(gate, up, p);
+    const B a = simd::abs(up);
+    return K::gate::bounded(gate, p) & (a >= B(0x1p-30f)) & (a <= B(0x1p30f));
   }
   template <class B>
   SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
-    if constexpr (exact_gate<K>()) {
-      return K::gate::value(gate, p).hi * up;
-    } else {
-      return split_times(K::gate::value(gate, p), up);
-    }
+    return split_times(K::gate::value(gate, p), up);
   }
 };
 

@@ -91,13 +91,6 @@ struct gelu_tanh {
     SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
       return x >= B(-10.0f);
     }
-    // 2^-69 <= |x| <= 8: the value's magnitude is least at the ends, 2^-70 and 8 / (1 + e^49.3)
-    // = 2^-68.1, and at most 8 (gated.hpp's common case).
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
-      const B a = simd::abs(x);
-      return (a <= B(8.0f)) & (a >= B(0x1p-69f));
-    }
     template <class B>
     SIMDACT_INLINE static scaled_split<B> value(B x, const params& p) {
       const scaled_quotient<B> s = logistic_of(x, p);

@@ -53,11 +53,6 @@ struct sigmoid : logistic_of_x<sigmoid> {
   // As a gate (glu, gated.hpp): the float path's logistic unrounded, q + residual r, for
   // |x| <= 80; its error 2^-24.7 (above).
   struct gate : covers_up_to<80> {
-    // |x| <= 48: the value is in [e^-48, 1], e^-48 = 2^-69.2 (gated.hpp's common case).
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
-      return simd::abs(x) <= B(48.0f);
-    }
     template <class B>
     SIMDACT_INLINE static split<B> value(B x, const params& /*unused*/) {
       const quotient<B> s = logistic<exp_accuracy::coarse>(x);

@@ -40,13 +40,6 @@ struct silu : x_times_logistic_of_x {
       return logistic<exp_accuracy::coarse>(x);
     }
     using common = x_up_logistic_common<gate>;
-    // 2^-69 <= |x| <= 40: the value's magnitude is least at the ends, 2^-70 and 40 e^-40 =
-    // 2^-52.4, and at most 40 (gated.hpp's common case).
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
-      const B a = simd::abs(x);
-      return (a <= B(40.0f)) & (a >= B(0x1p-69f));
-    }
     template <class B>
     SIMDACT_INLINE static split<B> value(B x, const params& /*unused*/) {
       return times_logistic_split(x, logistic<exp_accuracy::coarse>(x));

@@ -135,14 +135,6 @@ struct swish {
       return logistic<exp_accuracy::coarse>(y, simd::fmsub(beta, x, y));
     }
     using common = x_up_logistic_common<gate>;
-    // |beta x| <= 40 and 2^-12 <= |x| <= 2^60: the value's magnitude is at least |x| sigmoid(-40)
-    // >= 2^-12 2^-57.7 = 2^-69.7 and at most 2^60 (gated.hpp's common case; smaller |x| take its
-    // tests).
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& p) {
-      const B a = simd::abs(x);
-      return (simd::abs(B(p.beta) * x) <= B(40.0f)) & (a >= B(0x1p-12f)) & (a <= B(0x1p60f));
-    }
     template <class B>
     SIMDACT_INLINE static split<B> value(B x, const params& p) {
       return times_logistic_split(x, logistic_of(x, p));
