@@ -522,6 +522,11 @@ TEST(GatedApi, CxxApi) {
   simdact_params beta = simdact_default_params(SIMDACT_SWISH);
   beta.beta = 1.702f;
   simdact::apply_gated(SIMDACT_SWISH, gate.data(), up.data(), y.data(), y.size(), beta);
+  ASSERT_EQ(simdact_apply_gated_f32(SIMDACT_SWISH, &beta, gate.data(), up.data(), expected.data(),
+                                    expected.size()),
+            SIMDACT_OK);
+  EXPECT_EQ(y, expected);
+  EXPECT_NE(y[4], gate[4] / (1.0f + std::exp(-gate[4])) * up[4]) << "beta was not applied";
   EXPECT_THROW(simdact::apply_gated(SIMDACT_TANH, gate.data(), up.data(), y.data(), y.size()),
                std::invalid_argument);
   std::vector<float> shorter(5);
