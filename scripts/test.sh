@@ -7,7 +7,7 @@
 #   build-asan     GCC's AddressSanitizer + UndefinedBehaviorSanitizer build of the unit and C tests;
 #   build-clang    clang, warnings as errors, with AddressSanitizer and UndefinedBehaviorSanitizer
 #                  (clang's enum and implicit-conversion checks too): the unit tests, and each
-#                  libFuzzer target for a minute (SIMDACT_FUZZ_SECONDS);
+#                  libFuzzer target for 45 seconds (SIMDACT_FUZZ_SECONDS);
 #   build-tsan     clang with ThreadSanitizer: the race test (tests/race_test.cpp);
 #   build-aarch64  cross-built for AArch64, run under qemu-aarch64: scalar and NEON suites.
 set -euo pipefail

@@ -36,14 +36,6 @@ struct result {
   std::uint32_t worst_bits = 0;
 };
 
-// The gated activations' oracle: f(gate) * up exactly (see tests/test_gated.cpp).
-double exact_product(const activation_info& a, float gate, float up, const simdact_params& p) {
-  if (std::isnan(gate) || std::isnan(up)) return std::numeric_limits<double>::quiet_NaN();
-  const double f = a.reference(gate, p);
-  if (f == 0.0 || up == 0.0f) return std::signbit(f) != std::signbit(up) ? -0.0 : 0.0;
-  return static_cast<double>(static_cast<long double>(f) * up);
-}
-
 // Sweeps [begin, end) of the bit patterns in chunks; returns the worst distance seen. With `up`,
 // the gated kernel of a at that up.
 result sweep_range(const activation_info& a, const simdact_params& p, std::uint64_t begin,
@@ -154,7 +146,7 @@ int main(int argc, char** argv) {
         for (const result& p : parts) {
           if (p.worst > r.worst) r = p;
         }
-        const int limit = gated ? (tier == SIMDACT_ACCURACY_FAST ? 4 : 1) : bound(a, isa, params);
+        const int limit = gated ? gated_bound(isa, tier) : bound(a, isa, params);
         ok &= r.worst <= limit;
         char shown[32] = "-";
         if (has_param) std::snprintf(shown, sizeof shown, "%g", static_cast<double>(param));

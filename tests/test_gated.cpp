@@ -24,24 +24,6 @@ namespace {
 const float inf = std::numeric_limits<float>::infinity();
 const float nan = std::numeric_limits<float>::quiet_NaN();
 
-// The exact product f(gate) * up as the tests' oracle: f's double reference times up in long
-// double (a double times a float: 77 bits, rounded at 2^-64), then rounded to double. simdact.h's
-// special values: NaN anywhere is NaN; a zero factor (f(gate) exactly 0 or its limit, or up = ±0)
-// gives a zero with the product's sign, the infinities included.
-double exact_product(const activation_info& a, float gate, float up, const simdact_params& p) {
-  if (std::isnan(gate) || std::isnan(up)) return std::numeric_limits<double>::quiet_NaN();
-  const double f = a.reference(gate, p);
-  if (f == 0.0 || up == 0.0f) return std::signbit(f) != std::signbit(up) ? -0.0 : 0.0;
-  return static_cast<double>(static_cast<long double>(f) * up);
-}
-
-// The bound in the tier: 1 ULP (accurate), 4 ULP where the exact product is normal (fast); the
-// scalar table is the reference itself.
-int gated_bound(simdact_isa isa, simdact_accuracy tier) {
-  if (isa == SIMDACT_ISA_SCALAR) return 0;
-  return tier == SIMDACT_ACCURACY_FAST ? 4 : 1;
-}
-
 // (index into activations(), the parameter value (swish: beta; ignored by the others), isa, tier)
 using case_t = std::tuple<std::size_t, float, simdact_isa, simdact_accuracy>;
 

@@ -19,6 +19,10 @@ def elementwise(act, isa, flags, param, xs):
     return bytes([act, isa, flags]) + floats([param]) + floats(xs)
 
 
+def gated(act, isa, flags, param, shape, values):
+    return bytes([act, isa, flags]) + floats([param]) + bytes([shape]) + floats(values)
+
+
 def softmax(log, in_place, isa, rows, cols, xs_extra, ys_extra, values):
     flags = (1 if log else 0) | (2 if in_place else 0)
     return bytes([flags, isa, rows - 1, (cols - 1) & 0xFF, (cols - 1) >> 8, xs_extra, ys_extra]) + floats(values)
@@ -26,7 +30,7 @@ def softmax(log, in_place, isa, rows, cols, xs_extra, ys_extra, values):
 
 ordinary = [-30.0, -5.5, -1.0, -0.25, 0.0, 0.5, 1.0, 3.0, 10.0, 100.0]
 specials = [inf, -inf, nan, 1e10, -1e10, 3e38, -3e38, 1e-40, -1e-40, -0.0, -1e-10, 88.7, -103.9]
-seeds = {"elementwise": {}, "softmax": {}}
+seeds = {"elementwise": {}, "gated": {}, "softmax": {}}
 for act in range(9):
     for isa in range(3):
         seeds["elementwise"][f"act{act}_isa{isa}"] = elementwise(act, isa, 0, 1.0, ordinary + specials)
@@ -43,6 +47,24 @@ for act in (SIGMOID, TANH, ELU, SWISH, SILU, GELU_TANH):
     seeds["elementwise"][f"huge_x_{act}"] = elementwise(act, 1, 0, 1.0, [1e10, -1e10, 3e38, -3e38] * 3)
 seeds["elementwise"]["elu_near_zero"] = elementwise(ELU, 1, 0, 1.0, [-1e-10, -1e-20, -1e-40])
 seeds["elementwise"]["nonfinite_param"] = elementwise(LEAKY, 1, 0, nan, ordinary)
+# The gated activations (gated.cpp's flags: bit 0 fast, bit 2 rows, bits 3-4 aliasing): each gate
+# and tier over ordinary and special (gate, up) pairs, flat and in rows, in place, the swish gate at
+# a learned beta, the partial overlap that is an error, and an activation that does not gate.
+ups = [1.0, -3.7, 2.0 ** 100, 2.0 ** -140, 0.0, -0.0, inf, -inf, nan, 1e-30, 5.0, -0.5]
+pairs = ordinary + specials
+pairs = pairs + [ups[i % len(ups)] for i in range(len(pairs))]
+for act in (SIGMOID, RELU, SWISH, SILU, GELU, GELU_TANH):
+    for tier in (0, 1):
+        for isa in range(3):
+            seeds["gated"][f"act{act}_isa{isa}_tier{tier}"] = gated(act, isa, tier, 1.0, 0, pairs)
+        seeds["gated"][f"rows_act{act}_tier{tier}"] = gated(act, 1, tier | 4 | 16, 1.0, 0b00101001, pairs * 3)
+seeds["gated"]["rows_in_place"] = gated(SILU, 2, 4 | 8 | (2 << 5), 1.0, 0b10000110, pairs * 2)
+seeds["gated"]["y_is_gate"] = gated(GELU, 1, 1 << 3, 1.0, 0, pairs)
+seeds["gated"]["y_is_up"] = gated(GELU_TANH, 2, 2 << 3, 1.0, 0, pairs)
+seeds["gated"]["partial_overlap"] = gated(SILU, 1, 3 << 3, 1.0, 0, pairs)
+seeds["gated"]["swish_beta"] = gated(SWISH, 1, 0, 1.702, 0, pairs)
+seeds["gated"]["not_a_gate"] = gated(TANH, 1, 0, 1.0, 0, pairs)
+seeds["gated"]["long_silu"] = gated(SILU, 2, 0, 1.0, 0, [-30.0 + 0.01 * i for i in range(2000)])
 # Issue 20, softmax: a partial batch (FE_INVALID from the -inf padding), one column, a row whose
 # max dominates subnormal terms, equal values, a 33-column row, interleaved strides.
 seeds["softmax"]["partial_batch"] = softmax(False, False, 1, 1, 3, 0, 0, [1.0, 2.0, 3.0])
