@@ -19,12 +19,13 @@
 // between 0 and 2^-100, NaN and the infinities anywhere: rare in practice) take the reference path,
 // lane by lane: the activation's double reference times up in double, one rounding (products of
 // floats stay in double's range), within 1 ULP likewise.
-// The common case (driver.hpp: a step whose lanes all have ordinary gates and ups, tested on the
-// inputs) needs none of those tests: the gate's `common` where it states one, a formula that takes
-// up in before its last rounding (glu: up q + up rcp residual; swiglu, geglu_tanh: x up split
-// exactly, times the logistic; logistic.hpp), else the product above of gates whose value lies in
-// [2^-70, 2^60] (`bounded`) and ups in [2^-30, 2^30]. Elsewhere the common formula still gives the
-// lanes it covers, so that a lane's result never depends on its neighbours. Special values: NaN in
+// Those tests come first, all lanes at once: their usual outcome, every product ordinary, returns
+// at once. A gate may also state a `common` formula that takes up in before its last rounding (glu:
+// up q + up rcp residual; swiglu, geglu_tanh: x up split exactly, times the logistic;
+// logistic.hpp), with the gates and ups it covers: the driver's common case (driver.hpp: a step
+// whose lanes all have them, tested on the inputs) then needs none of the tests, and elsewhere
+// that formula still gives the lanes it covers, so that a lane's result never depends on its
+// neighbours. Special values: NaN in
 // either input -> NaN; a gate whose activation is exactly 0, or whose limit is (silu, gelu,
 // gelu_tanh at -inf: -0; relu of any gate <= 0; sigmoid at -inf), times any up, the infinities
 // included, is a zero with the sign of the product (swiglu(-inf, 5) = -0), and so is any gate's
@@ -101,53 +102,25 @@ constexpr bool exact_gate() {
   }
 }
 
-// The driver's common case of a gate without a `common` of its own (gelu), tested on the inputs
-// of a whole step: gates whose value lies in [2^-70, 2^60] (K::gate::bounded) and ups in
-// [2^-30, 2^30], so that every product is in [2^-100, 2^90]: the products of `checked` below,
-// whose tests all pass there.
+// The driver's common case of a gated kernel: the gate's own `common`, where it states one. The
+// others need none: their eval's first test is on its results (checked, below), no dearer than
+// one on the inputs, and it covers every gate whose product is ordinary.
 template <class K>
-struct common_from_value {
-  template <class B>
-  SIMDACT_INLINE static simd::mask_t<B> covers(B gate, B up, const params& p) {
-    const B a = simd::abs(up);
-    return K::gate::bounded(gate, p) & (a >= B(0x1p-30f)) & (a <= B(0x1p30f));
-  }
-  template <class B>
-  SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
-    return split_times(K::gate::value(gate, p), up);
-  }
-};
-
-// The accurate tier's common case: K::gate::common where the gate has one (a formula that takes
-// up in before its last rounding, cheaper than the product of a split value, with its own covers),
-// else common_from_value.
-template <class K>
-struct gate_common {
-  using type = common_from_value<K>;
-};
+struct gated_common {};
 template <class K>
 requires requires { typename K::gate::common; }
-struct gate_common<K> {
-  using type = typename K::gate::common;
+struct gated_common<K> {
+  using common = typename K::gate::common;
 };
-
-// The driver's common case of a gated kernel: gate_common's, but none where the gate's value is
-// exact (its eval needs only a test of its results, cheaper than one of the inputs).
-template <class K, bool = exact_gate<K>()>
-struct gated_common {
-  using common = typename gate_common<K>::type;
-};
-template <class K>
-struct gated_common<K, true> {};
 
 // The accurate tier: f(gate) * up from K::gate (see the top of this file).
 template <class K>
 requires has_gate<K>
 struct gated : gated_options<K>, gated_common<K> {
-  // The common case's result where it covers (so that a lane's result never depends on its
-  // neighbours), else the checked product of the gate's value. An exact value times up rounds
-  // once, whatever its size: only NaN results whose inputs are not NaN (a zero factor times an
-  // infinity) need the reference path.
+  // The common case's result where the gate has one and it covers (so that a lane's result never
+  // depends on its neighbours), else the checked product of the gate's value. An exact value
+  // times up rounds once, whatever its size: only NaN results whose inputs are not NaN (a zero
+  // factor times an infinity) need the reference path.
   template <class B>
   SIMDACT_INLINE static B eval(B gate, B up, const params& p) {
     if constexpr (exact_gate<K>()) {
@@ -155,12 +128,14 @@ struct gated : gated_options<K>, gated_common<K> {
       const auto ok = y == y;
       if (simd::all<B>(ok)) return y;
       return simd::select(ok, y, gated_reference_lanes<K>(gate, up, p, ok));
-    } else {
-      using common = typename gate_common<K>::type;
+    } else if constexpr (requires { typename K::gate::common; }) {
+      using common = typename K::gate::common;
       const auto in_common = common::covers(gate, up, p);
       const B y = common::eval(gate, up, p);
       if (simd::all<B>(in_common)) return y;
       return simd::select(in_common, y, checked(gate, up, p));
+    } else {
+      return checked(gate, up, p);
     }
   }
 
@@ -169,21 +144,23 @@ struct gated : gated_options<K>, gated_common<K> {
     const auto value = K::gate::value(gate, p);
     const B hi = value.hi;
     const B product = hi * up;  // split_times' first product: the compiler computes it once
-    const B y = split_times(split<B>{hi, value.lo}, up);
+    B fused = split_times(split<B>{hi, value.lo}, up);
+    // A value computed times 1 / scale: the product scaled back, a second rounding only where it
+    // is subnormal (within 1 ULP still: see gelu.hpp's scaled lanes).
+    if constexpr (requires { value.scale; }) fused = fused * value.scale;
+    // The products of the derivation above: the usual case, tested first.
     const B a = simd::abs(product);
+    const B tiny(0x1p-100f);
+    const auto covered = K::gate::covers(gate, p);
+    const auto ordinary = covered & (a >= tiny) & (a <= B(std::numeric_limits<float>::max())) &
+                          (simd::abs(hi) >= tiny);
+    if (simd::all<B>(ordinary)) return fused;
     // A zero factor: up, or the gate 0, whose value is then exactly 0 (silu, gelu, gelu_tanh,
     // swish; sigmoid's is 1/2, and its product is 0 only where up is). Not hi = 0 alone: a tiny
     // gate's hi can round to 0 (silu(2^-149) = 2^-150) where f times a huge up is normal.
     const auto zero = (product == B(0.0f)) & ((gate == B(0.0f)) | (up == B(0.0f)));
-    const B tiny(0x1p-100f);
-    const auto ok =
-        K::gate::covers(gate, p) &
-        (((a >= tiny) & (a <= B(std::numeric_limits<float>::max())) & (simd::abs(hi) >= tiny)) |
-         zero);
-    B fused = simd::select(zero, product, y);
-    // A value computed times 1 / scale: the product scaled back, a second rounding only where it
-    // is subnormal (within 1 ULP still: see gelu.hpp's scaled lanes).
-    if constexpr (requires { value.scale; }) fused = fused * value.scale;
+    const auto ok = ordinary | (covered & zero);
+    fused = simd::select(zero, product, fused);
     if (simd::all<B>(ok)) return fused;
     return simd::select(ok, fused, gated_reference_lanes<K>(gate, up, p, ok));
   }

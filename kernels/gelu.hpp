@@ -149,13 +149,6 @@ struct gelu {
     SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
       return common::covers(x, p);
     }
-    // 2^-69 <= |x| <= 9.5: the value's magnitude is least at the ends, 2^-70 and 9.5 Q(9.5) =
-    // 2^-66.4, and at most 9.5 (gated.hpp's common case).
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> bounded(B x, const params& /*unused*/) {
-      const B a = simd::abs(x);
-      return (a <= B(9.5f)) & (a >= B(0x1p-69f));
-    }
     template <class B>
     SIMDACT_INLINE static split<B> value(B x, const params& /*unused*/) {
       return evaluate<true, true>(x);

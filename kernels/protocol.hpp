@@ -29,7 +29,7 @@
 //                                           f(gate) * up (gated.hpp): covers(x, p), the gates
 //                                           whose value(x, p) gives f unrounded as hi + lo (a
 //                                           split, or a scaled_split) to a relative error below
-//                                           2^-24, bounded(x, p) or its own `common`, and, in
+//                                           2^-24, possibly its own `common`, and, in
 //                                           `fast`, covers and times(x, up, p); where it is
 //                                           missing, the activation cannot gate.
 #pragma once

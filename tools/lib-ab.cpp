@@ -13,6 +13,8 @@
 // REPEAT=5 prints the median ratio of five whole measurements in one process and their range
 // (the commits from 52947be on quote the median of five runs of this tool, 100 rounds each).
 // TIER=fast: the elementwise functions in the fast tier (through simdact_apply_f32).
+// The gated functions (swiglu, geglu, geglu_tanh, reglu, glu) take gate = x and up in [-4, 4)
+// (TIER=fast: through simdact_apply_gated_f32).
 #include <dlfcn.h>
 #include <x86intrin.h>
 
@@ -32,6 +34,9 @@ struct params_t {
   float unused[9];
 };
 using apply_fn_t = int (*)(int, const params_t*, const float*, float*, std::size_t);
+using gated_fn_t = int (*)(const float*, const float*, float*, std::size_t);
+using apply_gated_fn_t = int (*)(int, const params_t*, const float*, const float*, float*,
+                                 std::size_t);
 using name_fn_t = const char* (*)(int);
 
 int main(int argc, char** argv) {
@@ -42,6 +47,20 @@ int main(int argc, char** argv) {
   const std::string symbol = std::string("simdact_") + argv[1] + "_f32";
   // "RxC" (rows x cols) or C (one row) for the row-wise functions (softmax, log_softmax), else n.
   const bool by_rows = symbol.find("softmax") != std::string::npos;
+  // A gated function's name, and its gate activation's (include/simdact/gated.def).
+  const std::string gates[][2] = {{"swiglu", "silu"},
+                                  {"geglu", "gelu"},
+                                  {"geglu_tanh", "gelu_tanh"},
+                                  {"reglu", "relu"},
+                                  {"glu", "sigmoid"}};
+  std::string activation = argv[1];
+  bool gated = false;
+  for (const auto& g : gates) {
+    if (activation == g[0]) {
+      activation = g[1];
+      gated = true;
+    }
+  }
   char* after = nullptr;
   std::size_t rows = 1, cols = std::strtoul(argv[2], &after, 10);
   if (by_rows && *after == 'x') {
@@ -66,9 +85,10 @@ int main(int argc, char** argv) {
     if (fast && !by_rows) {
       const auto name = reinterpret_cast<name_fn_t>(dlsym(lib, "simdact_activation_name"));
       for (int a = 0; name && name(a) != nullptr; ++a) {
-        if (argv[1] == std::string(name(a))) id = a;
+        if (activation == name(a)) id = a;
       }
-      fns.push_back(id < 0 ? nullptr : dlsym(lib, "simdact_apply_f32"));
+      fns.push_back(id < 0 ? nullptr
+                           : dlsym(lib, gated ? "simdact_apply_gated_f32" : "simdact_apply_f32"));
     } else {
       fns.push_back(dlsym(lib, symbol.c_str()));
     }
@@ -77,8 +97,14 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  std::vector<float> up(n);
+  for (std::size_t i = 0; i < n; ++i) up[i] = -4.0f + 8.0f * ((i * 40503u) % 65536) / 65536.0f;
   auto call = [&](void* f, const float* x, float* y) {
-    if (by_rows) {
+    if (gated && fast) {
+      reinterpret_cast<apply_gated_fn_t>(f)(id, &p, x, up.data(), y, n);
+    } else if (gated) {
+      reinterpret_cast<gated_fn_t>(f)(x, up.data(), y, n);
+    } else if (by_rows) {
       reinterpret_cast<rows_fn_t>(f)(x, y, rows, cols, cols, cols);
     } else if (fast) {
       reinterpret_cast<apply_fn_t>(f)(id, &p, x, y, n);
