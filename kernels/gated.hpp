@@ -25,11 +25,11 @@
 // logistic.hpp), with the gates and ups it covers: the driver's common case (driver.hpp: a step
 // whose lanes all have them, tested on the inputs) then needs none of the tests, and elsewhere
 // that formula still gives the lanes it covers, so that a lane's result never depends on its
-// neighbours. Special values: NaN in
-// either input -> NaN; a gate whose activation is exactly 0, or whose limit is (silu, gelu,
-// gelu_tanh at -inf: -0; relu of any gate <= 0; sigmoid at -inf), times any up, the infinities
-// included, is a zero with the sign of the product (swiglu(-inf, 5) = -0), and so is any gate's
-// value times up = ±0: a zero factor gives a zero product, the limit, not inf * 0.
+// neighbours.
+// Special values: NaN in either input -> NaN; a gate whose activation is exactly 0, or whose limit
+// is (silu, gelu, gelu_tanh at -inf: -0; relu of any gate <= 0; sigmoid at -inf), times any up, the
+// infinities included, is a zero with the sign of the product (swiglu(-inf, 5) = -0), and so is any
+// gate's value times up = ±0: a zero factor gives a zero product, the limit, not inf * 0.
 //
 // The fast tier uses the activation's fast kernel where it has one, through that kernel's own
 // `gate`: the gates it covers, and times(gate, up), its formula with up taken in before its last
@@ -106,9 +106,14 @@ constexpr bool exact_gate() {
 // others need none: their eval's first test is on its results (checked, below), no dearer than
 // one on the inputs, and it covers every gate whose product is ordinary.
 template <class K>
+concept has_gate_common = requires {
+  typename K::gate::common;
+};
+
+template <class K>
 struct gated_common {};
 template <class K>
-requires requires { typename K::gate::common; }
+requires has_gate_common<K>
 struct gated_common<K> {
   using common = typename K::gate::common;
 };
@@ -128,7 +133,7 @@ struct gated : gated_options<K>, gated_common<K> {
       const auto ok = y == y;
       if (simd::all<B>(ok)) return y;
       return simd::select(ok, y, gated_reference_lanes<K>(gate, up, p, ok));
-    } else if constexpr (requires { typename K::gate::common; }) {
+    } else if constexpr (has_gate_common<K>) {
       using common = typename K::gate::common;
       const auto in_common = common::covers(gate, up, p);
       const B y = common::eval(gate, up, p);
