@@ -48,11 +48,11 @@ int main(int argc, char** argv) {
   // "RxC" (rows x cols) or C (one row) for the row-wise functions (softmax, log_softmax), else n.
   const bool by_rows = symbol.find("softmax") != std::string::npos;
   // A gated function's name, and its gate activation's (include/simdact/gated.def).
-  const std::string gates[][2] = {{"swiglu", "silu"},
-                                  {"geglu", "gelu"},
-                                  {"geglu_tanh", "gelu_tanh"},
-                                  {"reglu", "relu"},
-                                  {"glu", "sigmoid"}};
+  const std::string gates[][2] = {
+#define SIMDACT_GATED(name, activation, ACTIVATION) {#name, #activation},
+#include "../include/simdact/gated.def"
+#undef SIMDACT_GATED
+  };
   std::string activation = argv[1];
   bool gated = false;
   for (const auto& g : gates) {

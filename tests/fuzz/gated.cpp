@@ -125,7 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t d = (per_row - x_extra) / 2, xs = 2 * d + x_extra;
     // In place, y's stride at most x's.
     const std::size_t ys = in_place ? d + y_extra % (xs - d + 1) : d + y_extra;
-    arenas.emplace_back(rows * xs + offset);
+    arenas.emplace_back(rows * xs);
     arena& xa = arenas[0];
     std::memcpy(xa.at(0), values.data(), rows * xs * sizeof(float));
     float* x = xa.at(0);
