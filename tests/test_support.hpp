@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "../kernels/all.hpp"
+#include "../kernels/gated.hpp"
 #include "../kernels/protocol.hpp"
 #include "../src/isas.hpp"
 #include "../src/registry.hpp"
@@ -220,8 +221,9 @@ inline std::int64_t tier_error(simdact_accuracy tier, float y, double exact) {
   return ulp_distance(y, static_cast<float>(exact));
 }
 
-// The gated activations' oracle, the exact product f(gate) * up: f's double reference times up
-// in long double (a double times a float: 77 bits, rounded at 2^-64), then rounded to double.
+// The gated activations' oracle, the exact product f(gate) * up: f's double reference times up,
+// rounded to a double by rounding to odd (kernels::times_to_odd), so that its conversion to float
+// is the correctly rounded product.
 // simdact.h's special values: NaN anywhere is NaN; a zero factor (f(gate) exactly 0 or its limit,
 // or up = ±0) gives a zero with the product's sign, the infinities included.
 inline double exact_product(const activation_info& a, float gate, float up,
@@ -229,7 +231,7 @@ inline double exact_product(const activation_info& a, float gate, float up,
   if (std::isnan(gate) || std::isnan(up)) return std::numeric_limits<double>::quiet_NaN();
   const double f = a.reference(gate, p);
   if (f == 0.0 || up == 0.0f) return std::signbit(f) != std::signbit(up) ? -0.0 : 0.0;
-  return static_cast<double>(static_cast<long double>(f) * up);
+  return kernels::times_to_odd(f, up);
 }
 
 // The gated kernels' bound in the tier: 1 ULP (accurate), 4 ULP where the exact product is normal

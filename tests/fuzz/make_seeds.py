@@ -64,6 +64,10 @@ seeds["gated"]["y_is_up"] = gated(GELU_TANH, 2, 2 << 3, 1.0, 0, pairs)
 seeds["gated"]["partial_overlap"] = gated(SILU, 1, 3 << 3, 1.0, 0, pairs)
 seeds["gated"]["swish_beta"] = gated(SWISH, 1, 0, 1.702, 0, pairs)
 seeds["gated"]["not_a_gate"] = gated(TANH, 1, 0, 1.0, 0, pairs)
+# Found by the fuzzer: glu at a gate whose product lies just below a float midpoint; rounded to
+# double first, the oracle and the scalar kernel landed on the midpoint (kernels::times_to_odd).
+seeds["gated"]["glu_double_rounding"] = gated(
+    SIGMOID, 2, 0, 1.0, 0, [float.fromhex("-0x1.4b4b4ap-52"), float.fromhex("0x1.0003d6p-126")])
 seeds["gated"]["long_silu"] = gated(SILU, 2, 0, 1.0, 0, [-30.0 + 0.01 * i for i in range(2000)])
 # Issue 20, softmax: a partial batch (FE_INVALID from the -inf padding), one column, a row whose
 # max dominates subnormal terms, equal values, a 33-column row, interleaved strides.
