@@ -67,6 +67,7 @@ inline double times_to_odd(double f, float up) {
   const double err = (a - (s - b_in_s)) + (b - b_in_s);
   std::uint64_t bits;
   std::memcpy(&bits, &s, sizeof bits);
+  if (s == 0.0) return f * u;  // underflowed: the plain product keeps the zero's sign
   if (err == 0.0 || (bits & 1) != 0) return s;
   return std::nextafter(s, err > 0.0 ? HUGE_VAL : -HUGE_VAL);
 }
