@@ -25,8 +25,10 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
@@ -76,15 +78,47 @@ SIMDACT_INLINE B patch(B x, const params& p, simd::mask_t<B> ok, B fast) {
   return simd::select(ok, fast, map_double_rare<K>(x, p));
 }
 
-// The test of a kernel's common case (see has_common_case below) where the rare inputs are those
-// beyond |x| = Bound (and NaN, which fails the compare).
-template <int Bound>
-struct covers_up_to {
+// The float's bits as a key (simd::magnitude): for a limit on |x|.
+constexpr std::uint32_t key_of(float v) { return std::bit_cast<std::uint32_t>(v); }
+
+// A common case (see has_common_case below) may state the lanes it covers as an extent: E::extent
+// (its inputs and p), a key per lane (simd.hpp), covered where at most E::max_extent. The driver's
+// test then merges a step's keys by unsigned maxima and compares once; covers() follows from it.
+template <class E>
+struct covers_by_extent : E {
   template <class B>
-  SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
-    return simd::abs(x) <= B(static_cast<float>(Bound));
+  SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
+    return simd::at_most<B>(E::extent(x, p), E::max_extent);
+  }
+  template <class B>
+  SIMDACT_INLINE static simd::mask_t<B> covers(B gate, B up, const params& p) {
+    return simd::at_most<B>(E::extent(gate, up, p), E::max_extent);
   }
 };
+
+// The common case's extent where the rare inputs are those beyond |x| = Bound (and NaN).
+template <int Bound>
+struct magnitude_up_to {
+  static constexpr std::uint32_t max_extent = key_of(static_cast<float>(Bound));
+  template <class B>
+  SIMDACT_INLINE static simd::ukey<B> extent(B x, const params& /*unused*/) {
+    return simd::magnitude(x);
+  }
+};
+
+template <int Bound>
+struct covers_up_to : covers_by_extent<magnitude_up_to<Bound>> {};
+
+// Two tests in one extent, limit key_of(hi) - key_of(lo): |v| in [lo, hi] (|v|'s key less lo's,
+// which wraps below lo to above any limit), and Range's test of x (a magnitude_up_to, its limit at
+// most that one), its key raised to the same limit (a magnitude's key, below 2^31, raised by less
+// than 2^31, never wraps).
+template <class Range, class B>
+SIMDACT_INLINE simd::ukey<B> magnitude_between(B v, float lo, float hi, B x, const params& p) {
+  const std::uint32_t limit = key_of(hi) - key_of(lo);
+  return simd::key_max(simd::magnitude(v) - simd::ukey<B>(key_of(lo)),
+                       Range::extent(x, p) + simd::ukey<B>(limit - Range::max_extent));
+}
 
 // Batches per step of the pipelined loop: Op::batches_per_step<B> where the kernel sets it (per
 // batch type: the register file differs), else 4.
@@ -165,10 +199,19 @@ SIMDACT_INLINE B evaluate(const batches<B, N>& v, const params& p) {
 
 template <class Op, class B, std::size_t N, std::size_t S>
 SIMDACT_INLINE bool all_common(const batches<B, N> (&xs)[S], const params& p) {
-  auto covers = [&p](auto... b) SIMDACT_INLINE_LAMBDA { return Op::common::covers(b..., p); };
-  auto m = unpack(xs[0], covers);
-  each<S - 1>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { m = m & unpack(xs[k + 1], covers); });
-  return simd::all<B>(m);
+  using common = typename Op::common;
+  if constexpr (requires { common::max_extent; }) {
+    auto extent = [&p](auto... b) SIMDACT_INLINE_LAMBDA { return common::extent(b..., p); };
+    auto key = unpack(xs[0], extent);
+    each<S - 1>([&](std::size_t k)
+                    SIMDACT_INLINE_LAMBDA { key = simd::key_max(key, unpack(xs[k + 1], extent)); });
+    return simd::all<B>(simd::at_most<B>(key, common::max_extent));
+  } else {
+    auto covers = [&p](auto... b) SIMDACT_INLINE_LAMBDA { return common::covers(b..., p); };
+    auto m = unpack(xs[0], covers);
+    each<S - 1>([&](std::size_t k) SIMDACT_INLINE_LAMBDA { m = m & unpack(xs[k + 1], covers); });
+    return simd::all<B>(m);
+  }
 }
 
 // The pipelined steps of S batches from y + i on, each result stored by put(address, batch);

@@ -31,7 +31,9 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include "driver.hpp"
 #include "exp_f64.hpp"
@@ -175,28 +177,51 @@ SIMDACT_INLINE split<B> times_logistic_split(B x, const quotient<B>& s) {
 }
 
 // The common case of a gate x logistic(y) times up (silu, swish, gelu_tanh; gated.hpp), Gate
-// stating in_range(x, p), the lanes where the logistic (times 1 / scale, where logistic_of gives a
-// scaled_quotient) is at least 2^-72 / 2^(-40 - log2 min_product), and logistic_of(x, p), that
-// logistic: x up = xu + xu_lo exactly, then xu q + (xu rcp residual + xu_lo q), one rounding (times
-// the scale: a second one where the result is subnormal, within 1 ULP still, see gelu.hpp): the
-// error of x logistic's float path (its logistic's; the terms left out or rounded are 2^-38 of the
-// result). Where |x up| is in [Gate::min_product (2^-40 unless it says), 2^100]: xu_lo exact, the
-// result (before the scale) at most 2^100 and at least 2^-112, its terms normal but for xu_lo q
-// (2^-24 of the result: its underflow, 2^-150, is 2^-38 of it).
+// stating the lanes where the logistic (times 1 / scale, where logistic_of gives a scaled_quotient)
+// is at least 2^-72 / 2^(-40 - log2 min_product), as `range`, an extent of x (driver.hpp; silu), or
+// in_range(x, p), a mask; and logistic_of(x, p), that logistic: x up = xu + xu_lo exactly, then
+// xu q + (xu rcp residual + xu_lo q), one rounding (times the scale: a second one where the result
+// is subnormal, within 1 ULP still, see gelu.hpp): the error of x logistic's float path (its
+// logistic's; the terms left out or rounded are 2^-38 of the result). Where |x up| is in
+// [Gate::min_product (2^-40 unless it says), 2^100]: xu_lo exact, the result (before the scale) at
+// most 2^100 and at least 2^-112, its terms normal but for xu_lo q (2^-24 of the result: its
+// underflow, 2^-150, is 2^-38 of it).
 template <class Gate>
-struct x_up_logistic_common {
-  static constexpr float min_product() {
-    if constexpr (requires { Gate::min_product; }) {
-      return Gate::min_product;
-    } else {
-      return 0x1p-40f;
-    }
+constexpr float min_product() {
+  if constexpr (requires { Gate::min_product; }) {
+    return Gate::min_product;
+  } else {
+    return 0x1p-40f;
   }
+}
+
+template <class Gate>
+struct x_up_logistic_extent {
+  static constexpr std::uint32_t max_extent = key_of(0x1p100f) - key_of(min_product<Gate>());
+  static_assert(Gate::range::max_extent <= max_extent);
+  template <class B>
+  SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& p) {
+    return magnitude_between<typename Gate::range>(x * up, min_product<Gate>(), 0x1p100f, x, p);
+  }
+};
+
+template <class Gate>
+struct x_up_logistic_in_range {
   template <class B>
   SIMDACT_INLINE static simd::mask_t<B> covers(B x, B up, const params& p) {
     const B a = simd::abs(x * up);
-    return Gate::in_range(x, p) & (a >= B(min_product())) & (a <= B(0x1p100f));
+    return Gate::in_range(x, p) & (a >= B(min_product<Gate>())) & (a <= B(0x1p100f));
   }
+};
+
+template <class Gate>
+using x_up_logistic_test = std::conditional_t < requires {
+  typename Gate::range;
+}
+, covers_by_extent<x_up_logistic_extent<Gate>>, x_up_logistic_in_range < Gate >> ;
+
+template <class Gate>
+struct x_up_logistic_common : x_up_logistic_test<Gate> {
   template <class B>
   SIMDACT_INLINE static B eval(B x, B up, const params& p) {
     const B xu = x * up;

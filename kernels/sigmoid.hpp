@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "exp_f64.hpp"
@@ -62,13 +63,16 @@ struct sigmoid : logistic_of_x<sigmoid> {
     // logistic's error, 2^-24.7; where the result is subnormal its correction term's underflow,
     // 2^-150, half an ULP there), for |x| <= 48 and normal ups (a zero up takes gated.hpp's
     // tests, which keep the product's sign).
-    struct common {
+    struct extent_of_common {
+      static constexpr float smallest = std::numeric_limits<float>::min();
+      static constexpr float largest = std::numeric_limits<float>::max();
+      static constexpr std::uint32_t max_extent = key_of(largest) - key_of(smallest);
       template <class B>
-      SIMDACT_INLINE static simd::mask_t<B> covers(B x, B up, const params& /*unused*/) {
-        const B a = simd::abs(up);
-        return (simd::abs(x) <= B(48.0f)) & (a >= B(std::numeric_limits<float>::min())) &
-               (a <= B(std::numeric_limits<float>::max()));
+      SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& p) {
+        return magnitude_between<magnitude_up_to<48>>(up, smallest, largest, x, p);
       }
+    };
+    struct common : covers_by_extent<extent_of_common> {
       template <class B>
       SIMDACT_INLINE static B eval(B x, B up, const params& /*unused*/) {
         return times_logistic(up, logistic<exp_accuracy::coarse>(x), up);

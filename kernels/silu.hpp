@@ -31,10 +31,7 @@ struct silu : x_times_logistic_of_x {
   // 2^-24.7 (swish.hpp).
   struct gate : covers_up_to<80> {
     // The common case (logistic.hpp): |x| <= 40.
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> in_range(B x, const params& /*unused*/) {
-      return simd::abs(x) <= B(40.0f);
-    }
+    using range = magnitude_up_to<40>;
     template <class B>
     SIMDACT_INLINE static quotient<B> logistic_of(B x, const params& /*unused*/) {
       return logistic<exp_accuracy::coarse>(x);

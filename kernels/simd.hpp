@@ -432,6 +432,30 @@ SIMDACT_INLINE B reciprocal_estimate(B d) {
   }
 }
 
+// Keys: unsigned 32-bit integers per lane, in which a common case (driver.hpp) may state the
+// lanes it covers, as those whose key is at most a limit. Merging the keys of several tests, or of
+// a step's batches, is then one unsigned max each: an integer instruction, which any vector pipe
+// runs, where float compares and their masks' ANDs take two.
+template <class B>
+using ukey = xsimd::batch<std::uint32_t, typename B::arch_type>;
+
+// |v| as a key: its bits without the sign, in the order of |v| (NaN above +inf).
+template <class B>
+SIMDACT_INLINE ukey<B> magnitude(B v) {
+  return xsimd::bitwise_cast<ukey<B>>(simd::abs(v));
+}
+
+template <class K>
+SIMDACT_INLINE K key_max(K a, K b) {
+  return xsimd::max(a, b);
+}
+
+// The lanes whose key is at most limit.
+template <class B>
+SIMDACT_INLINE mask_t<B> at_most(ukey<B> key, std::uint32_t limit) {
+  return native_of<B>::at_most(key, limit);
+}
+
 // Horizontal reductions, in registers (once per row, not per element, but on short rows their
 // latency is a good part of the row's time). The sum of the lanes, in double; the largest lane
 // (NaN lanes are the callers' business: they test for NaN apart).

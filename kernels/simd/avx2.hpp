@@ -17,6 +17,7 @@ struct native<xsimd::fma3<xsimd::avx2>> {
   using D = xsimd::batch<double, xsimd::fma3<xsimd::avx2>>;
   using I = xsimd::batch<std::int32_t, xsimd::fma3<xsimd::avx2>>;
   using M = F::batch_bool_type;
+  using U = xsimd::batch<std::uint32_t, xsimd::fma3<xsimd::avx2>>;
 
   static constexpr int registers = 16;
 
@@ -54,6 +55,14 @@ struct native<xsimd::fma3<xsimd::avx2>> {
   static SIMDACT_INLINE F max(F a, F b) { return F(_mm256_max_ps(a, b)); }
   static SIMDACT_INLINE F max_number(F a, F b) { return max(a, b); }
   static SIMDACT_INLINE F positive_part(F x) { return max(F(0.0f), x); }
+
+  // No unsigned compare before AVX-512: key <= limit where min(key, limit) is key.
+  static SIMDACT_INLINE M at_most(U key, std::uint32_t limit) {
+    const __m256i k = key;
+    const __m256i m =
+        _mm256_cmpeq_epi32(_mm256_min_epu32(k, _mm256_set1_epi32(static_cast<int>(limit))), k);
+    return M(_mm256_castsi256_ps(m));
+  }
 
   static SIMDACT_INLINE D widen_lo(F x) { return D(_mm256_cvtps_pd(_mm256_castps256_ps128(x))); }
   static SIMDACT_INLINE D widen_hi(F x) { return D(_mm256_cvtps_pd(_mm256_extractf128_ps(x, 1))); }

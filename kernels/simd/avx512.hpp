@@ -17,6 +17,8 @@ struct native<xsimd::avx512f> {
   using F = xsimd::batch<float, xsimd::avx512f>;
   using D = xsimd::batch<double, xsimd::avx512f>;
   using I = xsimd::batch<std::int32_t, xsimd::avx512f>;
+  using U = xsimd::batch<std::uint32_t, xsimd::avx512f>;
+  using M = F::batch_bool_type;
 
   static constexpr int registers = 32;
 
@@ -34,6 +36,10 @@ struct native<xsimd::avx512f> {
   }
   static SIMDACT_INLINE void store_first(float* p, std::size_t count, F v) {
     _mm512_mask_storeu_ps(p, first_lanes(count), v);
+  }
+
+  static SIMDACT_INLINE M at_most(U key, std::uint32_t limit) {
+    return M(_mm512_cmple_epu32_mask(key, _mm512_set1_epi32(static_cast<int>(limit))));
   }
 
   // x86's min and max return the second operand where either is NaN, and for two zeros.

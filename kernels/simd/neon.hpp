@@ -16,8 +16,14 @@ struct native<xsimd::neon64> {
   using F = xsimd::batch<float, xsimd::neon64>;
   using D = xsimd::batch<double, xsimd::neon64>;
   using I = xsimd::batch<std::int32_t, xsimd::neon64>;
+  using U = xsimd::batch<std::uint32_t, xsimd::neon64>;
+  using M = F::batch_bool_type;
 
   static constexpr int registers = 32;
+
+  static SIMDACT_INLINE M at_most(U key, std::uint32_t limit) {
+    return M(vcleq_u32(key, vdupq_n_u32(limit)));
+  }
 
   // NEON's min and max return NaN where either operand is NaN; maxnm returns the number.
   static SIMDACT_INLINE F min(F a, F b) { return F(vminq_f32(a, b)); }
