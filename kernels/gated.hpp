@@ -20,12 +20,12 @@
 // lane by lane: the activation's double reference times up in double, one rounding (products of
 // floats stay in double's range), within 1 ULP likewise.
 // Those tests come first, all lanes at once: their usual outcome, every product ordinary, returns
-// at once. A gate may also state a `common` formula that takes up in before its last rounding (glu:
-// up q + up rcp residual; swiglu, geglu_tanh: x up split exactly, times the logistic;
-// logistic.hpp), with the gates and ups it covers: the driver's common case (driver.hpp: a step
-// whose lanes all have them, tested on the inputs) then needs none of the tests, and elsewhere
-// that formula still gives the lanes it covers, so that a lane's result never depends on its
-// neighbours.
+// at once. A gate may also state a `common` formula, with the gates and ups it covers: one that
+// takes up in before its last rounding (glu: up q + up rcp residual; swiglu, geglu_tanh: x up split
+// exactly, times the logistic; logistic.hpp), or the split product itself on inputs that keep it
+// ordinary (geglu). The driver's common case (driver.hpp: a step whose lanes all have them, tested
+// on the inputs) then needs none of the tests, and elsewhere that formula still gives the lanes it
+// covers, so that a lane's result never depends on its neighbours.
 // Special values: NaN in either input -> NaN; a gate whose activation is exactly 0, or whose limit
 // is (silu, gelu, gelu_tanh at -inf: -0; relu of any gate <= 0; sigmoid at -inf), times any up, the
 // infinities included, is a zero with the sign of the product (swiglu(-inf, 5) = -0), and so is any
@@ -124,9 +124,11 @@ constexpr bool exact_gate() {
   }
 }
 
-// The driver's common case of a gated kernel: the gate's own `common`, where it states one. The
-// others need none: their eval's first test is on its results (checked, below), no dearer than
-// one on the inputs, and it covers every gate whose product is ordinary.
+// The driver's common case of a gated kernel: the gate's own `common`, where it states one (every
+// gate but relu's, whose exact product needs no test). Without one, eval is the checked product
+// (below), whose tests on its results cover every gate whose product is ordinary but cost four
+// compares and a branch per batch, where a common case's test on the inputs costs an unsigned max
+// per batch and a branch per step (driver.hpp).
 template <class K>
 concept has_gate_common = requires {
   typename K::gate::common;

@@ -47,6 +47,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 #include "driver.hpp"
 #include "expf.hpp"
@@ -147,12 +148,33 @@ struct gelu {
   struct gate {
     template <class B>
     SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& p) {
-      return common::covers(x, p);
+      return gelu::common::covers(x, p);
     }
     template <class B>
     SIMDACT_INLINE static split<B> value(B x, const params& /*unused*/) {
       return evaluate<true, true>(x);
     }
+    // The common case: |x| in [10.5 2^-32, 10.5] and |up| in [2^-16, 2^16], where the value is
+    // at least 2^-80.9 in magnitude (gelu(-10.5); x / 2 near 0) and at most 10.5, so that the
+    // product is ordinary (|P| in [2^-96.9, 2^19.4]: gated.hpp) and needs no test. The two
+    // magnitude ranges span the same 32 binades, so that their keys share a limit (driver.hpp).
+    struct extent_of_common {
+      static constexpr float x_max = 10.5f, x_min = x_max * 0x1p-32f;
+      static constexpr float up_max = 0x1p16f, up_min = 0x1p-16f;
+      static constexpr std::uint32_t max_extent = key_of(up_max) - key_of(up_min);
+      static_assert(key_of(x_max) - key_of(x_min) == max_extent);
+      template <class B>
+      SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& /*unused*/) {
+        return simd::key_max(simd::magnitude(x) - simd::ukey<B>(key_of(x_min)),
+                             simd::magnitude(up) - simd::ukey<B>(key_of(up_min)));
+      }
+    };
+    struct common : covers_by_extent<extent_of_common> {
+      template <class B>
+      SIMDACT_INLINE static B eval(B x, B up, const params& p) {
+        return split_times(value(x, p), up);
+      }
+    };
   };
 
   // M(a) = m_hi + m_lo (see the top of this file).
