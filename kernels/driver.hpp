@@ -99,6 +99,7 @@ struct covers_by_extent : E {
 // The common case's extent where the rare inputs are those beyond |x| = Bound (and NaN).
 template <int Bound>
 struct magnitude_up_to {
+  static constexpr bool magnitude = true;
   static constexpr std::uint32_t max_extent = key_of(static_cast<float>(Bound));
   template <class B>
   SIMDACT_INLINE static simd::ukey<B> extent(B x, const params& /*unused*/) {
@@ -109,14 +110,16 @@ struct magnitude_up_to {
 template <int Bound>
 struct covers_up_to : covers_by_extent<magnitude_up_to<Bound>> {};
 
-// Two tests in one extent, limit key_of(hi) - key_of(lo): |v| in [lo, hi] (|v|'s key less lo's,
-// which wraps below lo to above any limit), and Range's test of x (a magnitude_up_to, its limit at
-// most that one), its key raised to the same limit (a magnitude's key, below 2^31, raised by less
-// than 2^31, never wraps).
-template <class Range, class B>
-SIMDACT_INLINE simd::ukey<B> magnitude_between(B v, float lo, float hi, B x, const params& p) {
-  const std::uint32_t limit = key_of(hi) - key_of(lo);
-  return simd::key_max(simd::magnitude(v) - simd::ukey<B>(key_of(lo)),
+// Two tests in one extent, limit Hi - Lo (the keys of hi and lo): |v| in [lo, hi] (|v|'s key less
+// lo's, which wraps below lo to above any limit), and Range's test of x, of the same limit, or a
+// magnitude's of a lower one, its key raised to that limit (a magnitude's key, below 2^31, raised
+// by less than 2^31, never wraps).
+template <class Range, std::uint32_t Lo, std::uint32_t Hi, class B>
+SIMDACT_INLINE simd::ukey<B> magnitude_between(B v, B x, const params& p) {
+  constexpr std::uint32_t limit = Hi - Lo;
+  static_assert(Range::max_extent == limit ||
+                (Range::max_extent < limit && requires { Range::magnitude; }));
+  return simd::key_max(simd::magnitude(v) - simd::ukey<B>(Lo),
                        Range::extent(x, p) + simd::ukey<B>(limit - Range::max_extent));
 }
 

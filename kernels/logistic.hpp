@@ -197,11 +197,11 @@ constexpr float min_product() {
 
 template <class Gate>
 struct x_up_logistic_extent {
-  static constexpr std::uint32_t max_extent = key_of(0x1p100f) - key_of(min_product<Gate>());
-  static_assert(Gate::range::max_extent <= max_extent);
+  static constexpr std::uint32_t lo = key_of(min_product<Gate>()), hi = key_of(0x1p100f);
+  static constexpr std::uint32_t max_extent = hi - lo;
   template <class B>
   SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& p) {
-    return magnitude_between<typename Gate::range>(x * up, min_product<Gate>(), 0x1p100f, x, p);
+    return magnitude_between<typename Gate::range, lo, hi>(x * up, x, p);
   }
 };
 
@@ -215,10 +215,14 @@ struct x_up_logistic_in_range {
 };
 
 template <class Gate>
-using x_up_logistic_test = std::conditional_t < requires {
+concept states_range = requires {
   typename Gate::range;
-}
-, covers_by_extent<x_up_logistic_extent<Gate>>, x_up_logistic_in_range < Gate >> ;
+};
+
+template <class Gate>
+using x_up_logistic_test =
+    std::conditional_t<states_range<Gate>, covers_by_extent<x_up_logistic_extent<Gate>>,
+                       x_up_logistic_in_range<Gate>>;
 
 template <class Gate>
 struct x_up_logistic_common : x_up_logistic_test<Gate> {

@@ -69,7 +69,7 @@ struct sigmoid : logistic_of_x<sigmoid> {
       static constexpr std::uint32_t max_extent = key_of(largest) - key_of(smallest);
       template <class B>
       SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& p) {
-        return magnitude_between<magnitude_up_to<48>>(up, smallest, largest, x, p);
+        return magnitude_between<magnitude_up_to<48>, key_of(smallest), key_of(largest)>(up, x, p);
       }
     };
     struct common : covers_by_extent<extent_of_common> {

@@ -439,6 +439,12 @@ SIMDACT_INLINE B reciprocal_estimate(B d) {
 template <class B>
 using ukey = xsimd::batch<std::uint32_t, typename B::arch_type>;
 
+// v's bits as a key: in the order of v for v >= +0 (NaN above +inf), negative v above them all.
+template <class B>
+SIMDACT_INLINE ukey<B> key(B v) {
+  return xsimd::bitwise_cast<ukey<B>>(v);
+}
+
 // |v| as a key: its bits without the sign, in the order of |v| (NaN above +inf).
 template <class B>
 SIMDACT_INLINE ukey<B> magnitude(B v) {
