@@ -128,7 +128,7 @@ void register_gated() {
       simdact_params p = simdact_default_params(g.act);
       p.accuracy = tier;
       const std::string suffix = tier == SIMDACT_ACCURACY_FAST ? "-fast" : "";
-      for (std::size_t n : sizes) {
+      for (std::size_t n : gated_sizes) {
         const float* up = data(n).up.data();
         register_per_isa(
             g.name, std::to_string(n), n,

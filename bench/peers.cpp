@@ -90,9 +90,11 @@ void register_onednn() {
       state.SetLabel(label);
     });
   };
+  for (std::size_t n : gated_sizes) {
+    for (const eltwise& op : gated_ops) register_eltwise(op, n, true);
+  }
   for (std::size_t n : sizes) {
     for (const eltwise& op : ops) register_eltwise(op, n, false);
-    for (const eltwise& op : gated_ops) register_eltwise(op, n, true);
     for (std::size_t cols : softmax_cols) {
       const std::size_t rows = rows_for(n, cols);
       for (bool log : {false, true}) {
