@@ -110,16 +110,27 @@ struct magnitude_up_to {
 template <int Bound>
 struct covers_up_to : covers_by_extent<magnitude_up_to<Bound>> {};
 
-// Two tests in one extent, limit Hi - Lo (the keys of hi and lo): |v| in [lo, hi] (|v|'s key less
-// lo's, which wraps below lo to above any limit), and Range's test of x, of the same limit, or a
-// magnitude's of a lower one, its key raised to that limit (a magnitude's key, below 2^31, raised
-// by less than 2^31, never wraps).
+// The extent of |x| in [lo, hi], Lo and Hi their keys: |x|'s key less lo's, which wraps below lo
+// to above any limit.
+template <std::uint32_t Lo, std::uint32_t Hi>
+struct magnitude_within {
+  static constexpr std::uint32_t max_extent = Hi - Lo;
+  template <class B>
+  SIMDACT_INLINE static simd::ukey<B> extent(B x, const params& /*unused*/) {
+    return simd::magnitude(x) - simd::ukey<B>(Lo);
+  }
+};
+
+// Two tests in one extent: |v| in [lo, hi] (magnitude_within), and Range's test of x, of the same
+// limit, or a magnitude's of a lower one, its key raised to that limit (a magnitude's key, below
+// 2^31, raised by less than 2^31, never wraps).
 template <class Range, std::uint32_t Lo, std::uint32_t Hi, class B>
 SIMDACT_INLINE simd::ukey<B> magnitude_between(B v, B x, const params& p) {
-  constexpr std::uint32_t limit = Hi - Lo;
+  using within = magnitude_within<Lo, Hi>;
+  constexpr std::uint32_t limit = within::max_extent;
   static_assert(Range::max_extent == limit ||
                 (Range::max_extent < limit && requires { Range::magnitude; }));
-  return simd::key_max(simd::magnitude(v) - simd::ukey<B>(Lo),
+  return simd::key_max(within::extent(v, p),
                        Range::extent(x, p) + simd::ukey<B>(limit - Range::max_extent));
 }
 
@@ -150,12 +161,12 @@ inline constexpr std::size_t align_from = 64 * simd::lanes<B>;
 // Kernels that spend instructions on every lane for inputs that are rare (gelu: the clamps, the
 // scaling of results below the normal range, +inf; sigmoid, silu, swish's variant: their clamps
 // and the per-batch test for the double path, whose call sits in the loop) may also name a
-// `common` evaluation without them, and the lanes it covers: Op::common::covers(x, p), a mask,
-// and Op::common::eval(x, p). A step whose batches are all covered takes it, any other step
-// Op::eval (one compare per batch, a test and a branch per step). common::eval must give the
-// same bits as Op::eval on the lanes it covers, so that a value's result never depends on its
-// neighbours (the position test compares runs of such inputs with each value alone); the single
-// batches and partial ones always take Op::eval.
+// `common` evaluation without them, and the lanes it covers: Op::common::covers(x, p), a mask (or
+// an extent, covers_by_extent above), and Op::common::eval(x, p). A step whose batches are all
+// covered takes it, any other step Op::eval (one compare, or one unsigned max, per batch, a test
+// and a branch per step). common::eval must give the same bits as Op::eval on the lanes it covers,
+// so that a value's result never depends on its neighbours (the position test compares runs of
+// such inputs with each value alone); the single batches and partial ones always take Op::eval.
 template <class Op>
 concept has_common_case = requires {
   typename Op::common;

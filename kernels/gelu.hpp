@@ -160,13 +160,12 @@ struct gelu {
     // magnitude ranges span the same 32 binades, so that their keys share a limit (driver.hpp).
     struct extent_of_common {
       static constexpr float x_max = 10.5f, x_min = x_max * 0x1p-32f;
-      static constexpr float up_max = 0x1p16f, up_min = 0x1p-16f;
-      static constexpr std::uint32_t max_extent = key_of(up_max) - key_of(up_min);
-      static_assert(key_of(x_max) - key_of(x_min) == max_extent);
+      static constexpr std::uint32_t lo = key_of(0x1p-16f), hi = key_of(0x1p16f);
+      static constexpr std::uint32_t max_extent = hi - lo;
       template <class B>
-      SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& /*unused*/) {
-        return simd::key_max(simd::magnitude(x) - simd::ukey<B>(key_of(x_min)),
-                             simd::magnitude(up) - simd::ukey<B>(key_of(up_min)));
+      SIMDACT_INLINE static simd::ukey<B> extent(B x, B up, const params& p) {
+        using x_range = magnitude_within<key_of(x_min), key_of(x_max)>;
+        return magnitude_between<x_range, lo, hi>(up, x, p);
       }
     };
     struct common : covers_by_extent<extent_of_common> {
