@@ -121,6 +121,19 @@ struct magnitude_within {
   }
 };
 
+// The extent of x in (-s, top - s], s and top the floats of keys Shift and Top: x + s in [2^-60,
+// top] (x + s is exact near -s, where Sterbenz applies, and x = -s itself is left out), its key
+// less 2^-60's (a negative sum's key has its sign bit, above any limit; NaN's and +inf's are above
+// it too where top is finite).
+template <std::uint32_t Shift, std::uint32_t Top>
+struct shifted_within {
+  static constexpr std::uint32_t max_extent = Top - key_of(0x1p-60f);
+  template <class B>
+  SIMDACT_INLINE static simd::ukey<B> extent(B x, const params& /*unused*/) {
+    return simd::key(x + B(std::bit_cast<float>(Shift))) - simd::ukey<B>(key_of(0x1p-60f));
+  }
+};
+
 // Two tests in one extent: |v| in [lo, hi] (magnitude_within), and Range's test of x, of the same
 // limit, or a magnitude's of a lower one, its key raised to that limit (a magnitude's key, below
 // 2^31, raised by less than 2^31, never wraps).

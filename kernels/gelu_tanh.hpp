@@ -99,17 +99,10 @@ struct gelu_tanh {
     }
     // The common case (logistic.hpp): -10 < x <= 2^60, the logistic of value(): at least 2^-92.3
     // (t = -64, where the wide logistic starts to scale by 2^64; 2^-69.6 times 2^64 at t = -92.6),
-    // so |x up| >= 2^-20. x's test as an extent (driver.hpp): x + 10 in [2^-60, 2^60] (x + 10 is
-    // exact near -10, and x = -10 itself is left to the checked path), its key less 2^-60's (a
-    // negative sum's key has its sign bit: above the limit), the 120 binades of x up's range.
+    // so |x up| >= 2^-20. x's test as an extent (driver.hpp): x + 10 in [2^-60, 2^60], the 120
+    // binades of x up's range.
     static constexpr float min_product = 0x1p-20f;
-    struct range {
-      static constexpr std::uint32_t max_extent = key_of(0x1p60f) - key_of(0x1p-60f);
-      template <class B>
-      SIMDACT_INLINE static simd::ukey<B> extent(B x, const params& /*unused*/) {
-        return simd::key(x + B(10.0f)) - simd::ukey<B>(key_of(0x1p-60f));
-      }
-    };
+    using range = shifted_within<key_of(10.0f), key_of(0x1p60f)>;
     template <class B>
     SIMDACT_INLINE static scaled_quotient<B> logistic_of(B x, const params& /*unused*/) {
       const auto [t, t_lo] = two_u(simd::min(x, B(9.0f)));
