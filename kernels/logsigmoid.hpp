@@ -3,10 +3,16 @@
 // Output range [-inf, 0]; x itself below about -17, -e^-x above about 17; logsigmoid(0) = -ln 2.
 //
 // Reference: the same formula in double (not log(sigmoid(x)), which is -inf below -745).
-// Vector kernel, in double over the two halves of the batch (driver.hpp's map_double):
-// log1p(e^-|x|) by log1p_exp.hpp (2^-29.8 relative), subtracted from min(x, 0): two non-positive
-// terms, no cancellation. One rounding to float: within 0.5 ULP + 2^-29.7 relative, max 1 ULP,
-// subnormal results too (-e^-x from x = 87.3 on, -0 from x = 103.98 on).
+// Vector kernel, in float where x <= 87: y = min(x, 0) - (hi + lo), hi + lo = log1p(e^-|x|) by
+// log1p_exp.hpp's float split (2^-26.3 relative; |x| clamped to 87, above which e^-|x| < 2^-125
+// changes no result), hi + lo rounded first (half an ULP of log1p(e^-|x|) <= |y|), then the
+// difference: two non-positive terms, no cancellation; for x >= 0 the result is that one
+// rounding, for x < 0 the error before the last rounding is at most 2^-23.7 log1p(e^x), below 0.85
+// ULP of y (as softplus's for x > 0). x above 87 (the result -e^-x, near or below FLT_MIN) and NaN
+// take the double path: the same formula in double over the two halves of the batch (driver.hpp's
+// map_double), log1p(e^-|x|) by log1p_exp.hpp (2^-29.8 relative), one rounding to float, subnormal
+// results too (-e^-x from x = 87.3 on, -0 from x = 103.98 on). Steps of x <= 87 only are the
+// driver's common case, without that test.
 // Accuracy: max 1 ULP over all floats (exhaustive, every vector ISA).
 // Special values: NaN -> NaN; +inf -> -0; -inf -> -inf; ±0 -> -ln 2.
 #pragma once
@@ -42,9 +48,26 @@ struct logsigmoid : fast_loop {
   }
 
   template <class B>
-  SIMDACT_INLINE static B eval(B x, const params& p) {
-    return map_double<logsigmoid>(x, p);
+  SIMDACT_INLINE static B value(B x) {
+    const auto [hi, lo] = log1p_exp_neg_split(simd::min(simd::abs(x), B(87.0f)));
+    return simd::min(x, B(0.0f)) - (hi + lo);
   }
+
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    return patch<logsigmoid>(x, p, x <= B(87.0f), value(x));
+  }
+
+  struct common {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+      return x <= B(87.0f);
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
+      return value(x);
+    }
+  };
 
   // The fast tier: the same formula in float around fast_log1p_exp_neg (log1p_exp.hpp), with
   // min(x, -0) so that a log1p flushed to +0 (x above 103.3, and +inf) still gives -0. Bound

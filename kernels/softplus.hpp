@@ -4,7 +4,15 @@
 // finite threshold. Output range [0, inf]; softplus(0) = ln 2 / beta.
 //
 // Reference: in double, max(x, 0) + log1p(e^-|beta x|) / beta (the same rule for the threshold).
-// Vector kernel, in double over the two halves of the batch (driver.hpp's map_double):
+// Vector kernel at beta = 1 (the default, and what models use), in float where x >= -87:
+//   y = max(x, 0) + (hi + lo), hi + lo = log1p(e^-|x|) by log1p_exp.hpp's float split (2^-26.3
+//   relative; |x| clamped to 87, above which e^-|x| < 2^-125 changes no result), hi + lo rounded
+//   first (half an ULP of log1p(e^-|x|) <= y), then the sum: for x <= 0 the result is that one
+//   rounding; for x > 0 the error before the last rounding is at most 2^-23.7 log1p(e^-x), below
+//   0.85 ULP of y (y >= log1p(e^-x), and y >= 1/2 where it is largest against y's ULP). x below
+//   -87 (the result e^x, near or below FLT_MIN) and NaN take the double path below; steps of x >=
+//   -87 only are the driver's common case, without that test.
+// Other betas, in double over the two halves of the batch (driver.hpp's map_double):
 //   t = beta x, exact in double (a product of two floats);
 //   l = log1p(e^-|t|) by log1p_exp.hpp (2^-29.8 relative), times 1 / beta (two roundings of
 //     2^-53; 1 / beta is finite in double for every positive float beta);
@@ -61,6 +69,31 @@ struct softplus : fast_loop {
   SIMDACT_INLINE static B eval(B x, const params& p) {
     return map_double<softplus>(x, p);
   }
+
+  // beta = 1 in float (see the top of this file).
+  struct unit_beta {
+    template <class B>
+    SIMDACT_INLINE static B value(B x, const params& p) {
+      const auto [hi, lo] = log1p_exp_neg_split(simd::min(simd::abs(x), B(87.0f)));
+      return simd::select(x > B(p.threshold), x, simd::max(x, B(0.0f)) + (hi + lo));
+    }
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      return patch<softplus>(x, p, x >= B(-87.0f), value(x, p));
+    }
+    struct common {
+      template <class B>
+      SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+        return x >= B(-87.0f);
+      }
+      template <class B>
+      SIMDACT_INLINE static B eval(B x, const params& p) {
+        return value(x, p);
+      }
+    };
+  };
+  using variants = std::tuple<unit_beta>;
+  static int variant(const params& p) { return p.beta == 1.0f ? 0 : -1; }
 
   // The fast tier at beta = 1 (the default, and what models use; driver.hpp's variants): the same
   // formula in float around fast_log1p_exp_neg (log1p_exp.hpp). Bound 4 ULP where the result is
