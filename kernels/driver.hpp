@@ -147,6 +147,24 @@ SIMDACT_INLINE simd::ukey<B> magnitude_between(B v, B x, const params& p) {
                        Range::extent(x, p) + simd::ukey<B>(limit - Range::max_extent));
 }
 
+// A kernel whose float formula Op::value(x, p) holds on the lanes Covers covers (covers(x, p): a
+// mask, or an extent by covers_by_extent) and whose other lanes take K's double path (patch): eval
+// tests each batch, and the steps whose lanes are all covered are the driver's common case (below),
+// without the test. One statement of the range serves both (softplus at beta = 1, logsigmoid).
+template <class K, class Op, class Covers>
+struct float_where_covered {
+  template <class B>
+  SIMDACT_INLINE static B eval(B x, const params& p) {
+    return patch<K>(x, p, Covers::covers(x, p), Op::value(x, p));
+  }
+  struct common : Covers {
+    template <class B>
+    SIMDACT_INLINE static B eval(B x, const params& p) {
+      return Op::value(x, p);
+    }
+  };
+};
+
 // Batches per step of the pipelined loop: Op::batches_per_step<B> where the kernel sets it (per
 // batch type: the register file differs), else 4.
 template <class Op, class B>

@@ -27,7 +27,15 @@
 
 namespace simdact::SIMDACT_ISA::kernels {
 
-struct logsigmoid : fast_loop {
+// The lanes logsigmoid computes in float: x <= 87, where e^-|x| is normal (NaN fails the compare).
+struct logsigmoid_float_lanes {
+  template <class B>
+  SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+    return x <= B(87.0f);
+  }
+};
+
+struct logsigmoid : fast_loop, float_where_covered<logsigmoid, logsigmoid, logsigmoid_float_lanes> {
   static constexpr int max_ulp = 1;
   static constexpr symmetry symmetric = symmetry::none;
   static constexpr bool monotone = true;
@@ -47,27 +55,12 @@ struct logsigmoid : fast_loop {
     return simd::min(x, D(0.0)) - log1p_exp_neg(simd::abs(x));
   }
 
+  // In float (see the top of this file), where x <= 87.
   template <class B>
-  SIMDACT_INLINE static B value(B x) {
+  SIMDACT_INLINE static B value(B x, const params& /*unused*/) {
     const auto [hi, lo] = log1p_exp_neg_split(simd::min(simd::abs(x), B(87.0f)));
     return simd::min(x, B(0.0f)) - (hi + lo);
   }
-
-  template <class B>
-  SIMDACT_INLINE static B eval(B x, const params& p) {
-    return patch<logsigmoid>(x, p, x <= B(87.0f), value(x));
-  }
-
-  struct common {
-    template <class B>
-    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
-      return x <= B(87.0f);
-    }
-    template <class B>
-    SIMDACT_INLINE static B eval(B x, const params& /*unused*/) {
-      return value(x);
-    }
-  };
 
   // The fast tier: the same formula in float around fast_log1p_exp_neg (log1p_exp.hpp), with
   // min(x, -0) so that a log1p flushed to +0 (x above 103.3, and +inf) still gives -0. Bound

@@ -70,27 +70,19 @@ struct softplus : fast_loop {
     return map_double<softplus>(x, p);
   }
 
-  // beta = 1 in float (see the top of this file).
-  struct unit_beta {
+  // beta = 1 in float (see the top of this file), where x >= -87.
+  struct float_lanes {
+    template <class B>
+    SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
+      return x >= B(-87.0f);
+    }
+  };
+  struct unit_beta : float_where_covered<softplus, unit_beta, float_lanes> {
     template <class B>
     SIMDACT_INLINE static B value(B x, const params& p) {
       const auto [hi, lo] = log1p_exp_neg_split(simd::min(simd::abs(x), B(87.0f)));
       return simd::select(x > B(p.threshold), x, simd::max(x, B(0.0f)) + (hi + lo));
     }
-    template <class B>
-    SIMDACT_INLINE static B eval(B x, const params& p) {
-      return patch<softplus>(x, p, x >= B(-87.0f), value(x, p));
-    }
-    struct common {
-      template <class B>
-      SIMDACT_INLINE static simd::mask_t<B> covers(B x, const params& /*unused*/) {
-        return x >= B(-87.0f);
-      }
-      template <class B>
-      SIMDACT_INLINE static B eval(B x, const params& p) {
-        return value(x, p);
-      }
-    };
   };
   using variants = std::tuple<unit_beta>;
   static int variant(const params& p) { return p.beta == 1.0f ? 0 : -1; }
