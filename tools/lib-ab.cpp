@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // A/B timing of whole library builds in one process, for a noisy machine: each library is
 // dlopen'ed (copies under different file names, so that the loader keeps them apart), and
-// simdact_<fn>_f32 of each is timed by rdtsc in turn, call by call, keeping the best time per
-// library. Interleaving at that grain, the ratios repeat within 1-2% where whole-bench runs
-// alternated move by 5-10% (AMD Zen 3 VM). x in [-10, 10), like the benchmark suite's.
+// simdact_<fn>_f32 of each (the elementwise ones through simdact_apply_f32 with their default
+// parameters) is timed by rdtsc in turn, call by call, keeping the best time per library.
+// Interleaving at that grain, the ratios repeat within 1-2% where whole-bench runs alternated
+// move by 5-10% (AMD Zen 3 VM). x in [-10, 10), like the benchmark suite's.
 //   g++ -O2 -std=c++17 tools/lib-ab.cpp -ldl -o /tmp/lib-ab
 //   cp build/src/libsimdact.so /tmp/b.so   # and the base build's library as /tmp/a.so
 //   PARAM=1.702 /tmp/lib-ab swish 4096 400 /tmp/a.so /tmp/b.so   # fn, n, rounds, libraries
 //   /tmp/lib-ab softmax 262x1000 100 /tmp/a.so /tmp/b.so   # softmax, log_softmax: rows x cols
 // Prints tsc ticks per 8 elements and each library's speed relative to the first (> 1: faster).
-// PARAM is alpha or beta (default 1; ignored by the functions without one); SCALE widens x;
-// REPEAT=5 prints the median ratio of five whole measurements in one process and their range
-// (the commits from 52947be on quote the median of five runs of this tool, 100 rounds each).
-// TIER=fast: the elementwise functions in the fast tier (through simdact_apply_f32).
+// PARAM sets alpha and beta (else the defaults; ignored by the functions without them); SCALE
+// widens x; REPEAT=5 prints the median ratio of five whole measurements in one process and their
+// range (the commits from 52947be on quote the median of five runs of this tool, 100 rounds each).
+// TIER=fast: the elementwise functions in the fast tier.
 // The gated functions (swiglu, geglu, geglu_tanh, reglu, glu) take gate = x and up in [-4, 4)
 // (TIER=fast: through simdact_apply_gated_f32).
 #include <dlfcn.h>
@@ -24,7 +25,6 @@
 #include <string>
 #include <vector>
 
-using fn_t = int (*)(const float*, float*, std::size_t, float);
 using rows_fn_t = int (*)(const float*, float*, std::size_t, std::size_t, std::size_t, std::size_t);
 // simdact_params restated (its float parameters, then the accuracy tier), and the calls that
 // take it.
@@ -38,6 +38,7 @@ using gated_fn_t = int (*)(const float*, const float*, float*, std::size_t);
 using apply_gated_fn_t = int (*)(int, const params_t*, const float*, const float*, float*,
                                  std::size_t);
 using name_fn_t = const char* (*)(int);
+using default_params_fn_t = params_t (*)(int);
 
 int main(int argc, char** argv) {
   if (argc < 5) {
@@ -69,11 +70,14 @@ int main(int argc, char** argv) {
   }
   const std::size_t n = rows * cols;
   const int rounds = std::atoi(argv[3]);
-  const float param = std::getenv("PARAM") ? std::strtof(std::getenv("PARAM"), nullptr) : 1.0f;
+  const char* param_text = std::getenv("PARAM");
+  const float param = param_text ? std::strtof(param_text, nullptr) : 1.0f;
   const bool fast = std::getenv("TIER") && std::string(std::getenv("TIER")) == "fast";
+  // The elementwise functions and the fast gated ones go through the apply entry points, with the
+  // activation's default parameters (PARAM: alpha and beta instead), so that every parameter of
+  // a function with several (softplus's threshold) is a valid one.
+  const bool by_apply = !by_rows && (fast || !gated);
   params_t p{};
-  for (float& f : p.field) f = param;
-  p.accuracy = fast ? 1 : 0;
   int id = -1;
   std::vector<void*> fns;
   for (int i = 4; i < argc; ++i) {
@@ -82,10 +86,17 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", dlerror());
       return 1;
     }
-    if (fast && !by_rows) {
+    if (by_apply) {
       const auto name = reinterpret_cast<name_fn_t>(dlsym(lib, "simdact_activation_name"));
       for (int a = 0; name && name(a) != nullptr; ++a) {
         if (activation == name(a)) id = a;
+      }
+      const auto defaults =
+          reinterpret_cast<default_params_fn_t>(dlsym(lib, "simdact_default_params"));
+      if (id >= 0 && defaults) {
+        p = defaults(id);
+        if (param_text) p.field[0] = p.field[1] = param;
+        p.accuracy = fast ? 1 : 0;
       }
       fns.push_back(id < 0 ? nullptr
                            : dlsym(lib, gated ? "simdact_apply_gated_f32" : "simdact_apply_f32"));
@@ -106,10 +117,8 @@ int main(int argc, char** argv) {
       reinterpret_cast<gated_fn_t>(f)(x, up.data(), y, n);
     } else if (by_rows) {
       reinterpret_cast<rows_fn_t>(f)(x, y, rows, cols, cols, cols);
-    } else if (fast) {
-      reinterpret_cast<apply_fn_t>(f)(id, &p, x, y, n);
     } else {
-      reinterpret_cast<fn_t>(f)(x, y, n, param);
+      reinterpret_cast<apply_fn_t>(f)(id, &p, x, y, n);
     }
   };
   std::vector<float> x(n), y(n);
